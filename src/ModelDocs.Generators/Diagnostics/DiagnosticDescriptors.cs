@@ -1,0 +1,77 @@
+using Microsoft.CodeAnalysis;
+
+namespace ModelDocs.Generators.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. IDs: MD1xxx problems in docs (reported in the doc at the
+/// row), MD2xxx problems in user code (analyzer), MD9xxx internal errors. Each is documented in the
+/// README under its ID; keep AnalyzerReleases.Unshipped.md in step.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string DocsCategory = "ModelDocs.Docs";
+    private const string HelpBase = "https://github.com/modeldocs/modeldocs/blob/main/README.md#";
+
+    private static DiagnosticDescriptor Make(string id, string title, string message, DiagnosticSeverity severity, string category = DocsCategory)
+        => new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+
+    public static readonly DiagnosticDescriptor MalformedRow = Make("MD1001",
+        "Malformed table row",
+        "Row in '{0}' cannot be read as a property: {1}; the row is skipped",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor CellCountMismatch = Make("MD1002",
+        "Table row has the wrong number of cells",
+        "Row '{0}' in '{1}' has {2} cells but the header has {3}; {4}",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnknownType = Make("MD1003",
+        "Unknown type",
+        "Type '{0}' of property '{1}' in '{2}' is not a known type ({3}); it is generated as System.Text.Json.JsonElement",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnresolvedLink = Make("MD1004",
+        "Linked model doc not found",
+        "Property '{0}' in '{1}' refers to '{2}', which is not a model doc in this compilation{3}; it is generated as System.Text.Json.JsonElement",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DuplicateProperty = Make("MD1005",
+        "Duplicate property",
+        "Property '{0}' appears more than once in '{1}'; the later row is ignored",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NameCollision = Make("MD1006",
+        "Names collide in C#",
+        "'{0}' and '{1}' in '{2}' both become '{3}' in C#; '{1}' is named '{4}'",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnparseableDefault = Make("MD1007",
+        "Default value cannot be used",
+        "Default '{0}' of property '{1}' in '{2}' is not a valid {3}; no default is generated",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor MissingTable = Make("MD1008",
+        "Properties section without a table",
+        "'{0}' has a '## Properties' section but no table with Name and Type columns; an empty model is generated",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor MemberRenamed = Make("MD1009",
+        "Property renamed",
+        "Property '{0}' in '{1}' would be named '{2}', which {3}; it is named '{4}'",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DuplicateTypeName = Make("MD1010",
+        "Two docs define the same type",
+        "'{0}' defines type '{1}' in namespace '{2}', which '{3}' already defines; '{0}' is skipped",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Make("MD1011",
+        "C# version too low",
+        "ModelDocs generates records, which need C# 9 or later; set <LangVersion> to 9 or later",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InternalError = Make("MD9001",
+        "Internal generator error",
+        "ModelDocs could not process '{0}' ({1}: {2}); other docs are unaffected. Please report this.",
+        DiagnosticSeverity.Warning, "ModelDocs.Internal");
+}

@@ -1,0 +1,394 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis.CSharp;
+using ModelDocs.Generators.Diagnostics;
+using ModelDocs.Generators.Model;
+
+namespace ModelDocs.Generators.Inference;
+
+/// <summary>
+/// Turns one <see cref="DocumentSpec"/> into a <see cref="ModelSpec"/>: C# names, wire names, enums
+/// (from enum docs, Java-style enum tables, or prose), state machines, types resolved against the
+/// index of all docs, and typed defaults. Reads only specs; knows nothing of emission.
+/// </summary>
+internal static class ModelResolver
+{
+    private const string JsonElement = "global::System.Text.Json.JsonElement";
+
+    public static ResolveResult Resolve(DocumentSpec doc, EquatableArray<TypeIndexEntry> index, CompilationCapabilities caps, CancellationToken ct)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        try
+        {
+            var model = ResolveCore(doc, index, caps, diagnostics, ct);
+            return new ResolveResult(model, diagnostics.ToEquatableArray());
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, doc.TitleLocation, doc.FileStem, ex.GetType().Name, ex.Message));
+            return new ResolveResult(null, diagnostics.ToEquatableArray());
+        }
+    }
+
+    public static string NamespaceOf(DocumentSpec doc) => SanitizeNamespace(doc.Options.Namespace);
+
+    public static string TypeNameOf(DocumentSpec doc) => Naming.ToIdentifier(doc.TypeName);
+
+    private static string SanitizeNamespace(string ns)
+    {
+        var parts = ns.Split(new[] { '.' }, StringSplitOptions.RemoveEmptyEntries).Select(Naming.ToIdentifier).ToArray();
+        return parts.Length == 0 ? "Models" : string.Join(".", parts);
+    }
+
+    private static ModelSpec? ResolveCore(DocumentSpec doc, EquatableArray<TypeIndexEntry> index, CompilationCapabilities caps, List<DiagnosticInfo> diagnostics, CancellationToken ct)
+    {
+        var ns = NamespaceOf(doc);
+        var typeName = TypeNameOf(doc);
+
+        // Two docs that define the same type: the first by path keeps it.
+        var owner = index.Where(e => e.Namespace == ns && e.TypeName == typeName).OrderBy(e => e.FilePath, StringComparer.Ordinal).FirstOrDefault();
+        if (owner is not null && owner.FilePath != doc.FilePath)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateTypeName, doc.TitleLocation, doc.FileStem, typeName, ns, MarkdownStem(owner)));
+            return null;
+        }
+
+        if (doc.Kind == DocumentKind.Enum)
+        {
+            var section = doc.EnumSections.FirstOrDefault();
+            var values = section?.Values.Select(v => v.Value) ?? Enumerable.Empty<string>();
+            var renames = new List<(string Value, string Name, string Renamed)>();
+            var members = EnumInference.Members(values, renames);
+            ReportMemberRenames(renames, doc, typeName, diagnostics);
+            var enumModel = new EnumModel(typeName, doc.Description, EnumOrigin.EnumDoc, members, null, null);
+            return new ModelSpec(ns, typeName, doc.FilePath, doc.Description, DocumentKind.Enum,
+                EquatableArray<PropertyModel>.Empty, new EquatableArray<EnumModel>(new[] { enumModel }));
+        }
+
+        var properties = new List<PropertyModel>();
+        var enums = new List<EnumModel>();
+        var seenNames = new HashSet<string>(StringComparer.Ordinal);
+        var clrNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var reservedTypeNames = new HashSet<string>(index.Where(e => e.Namespace == ns).Select(e => e.TypeName), StringComparer.Ordinal);
+
+        foreach (var raw in doc.Properties)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (!seenNames.Add(raw.Name))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateProperty, raw.Row, raw.Name, doc.FileStem));
+                continue;
+            }
+
+            var clrName = MemberName(raw, doc, typeName, diagnostics);
+            if (clrNames.TryGetValue(clrName, out var firstOwner))
+            {
+                var baseName = clrName;
+                var n = 2;
+                while (clrNames.ContainsKey(clrName)) clrName = baseName + (n++).ToString(CultureInfo.InvariantCulture);
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, raw.Row, firstOwner, raw.Name, doc.FileStem, baseName, clrName));
+            }
+            clrNames[clrName] = raw.Name;
+
+            var wireName = Naming.NameIsWireName(doc.Dialect) ? raw.Name : Naming.ToWireName(raw.Name, doc.Options.WireNaming);
+
+            // Enum: an exact table beats prose.
+            EnumModel? enumModel = null;
+            var inner = raw.Type.Innermost;
+            var table = FindEnumTable(doc, inner);
+            var enumTypeName = UniqueEnumName(typeName + Naming.ToPascalCase(raw.Name).TrimStart('_'), reservedTypeNames);
+            if (table is not null)
+            {
+                var renames = new List<(string Value, string Name, string Renamed)>();
+                var members = EnumInference.Members(table.Values.Select(v => v.Value), renames);
+                ReportMemberRenames(renames, doc, enumTypeName, diagnostics);
+                // The table gives values; the prose may still describe the state machine.
+                var prose = EnumInference.FromProse(raw.Name, raw.Description);
+                enumModel = new EnumModel(enumTypeName, null, EnumOrigin.EnumTable, members, Restrict(prose?.StateMachine, members), raw.Name);
+            }
+            else if (inner.Kind == TypeKind.String)
+            {
+                var prose = EnumInference.FromProse(raw.Name, raw.Description);
+                if (prose is not null)
+                {
+                    var renames = new List<(string Value, string Name, string Renamed)>();
+                    var members = EnumInference.Members(prose.Values, renames);
+                    ReportMemberRenames(renames, doc, enumTypeName, diagnostics);
+                    enumModel = new EnumModel(enumTypeName, null, EnumOrigin.Prose, members, prose.StateMachine, raw.Name);
+                }
+            }
+            if (enumModel is not null)
+            {
+                reservedTypeNames.Add(enumModel.TypeName);
+                enums.Add(enumModel);
+            }
+
+            var type = ResolveType(raw.Type, raw, doc, ns, index, caps, enumModel, diagnostics);
+            var defaultValue = ResolveDefault(raw, type, enumModel, ns, doc, diagnostics);
+
+            properties.Add(new PropertyModel(
+                raw.Name,
+                clrName,
+                wireName,
+                type,
+                IsRequired: !raw.IsOptional,
+                raw.IsReadOnly,
+                raw.IsDeprecated,
+                raw.Description.Length == 0 ? null : raw.Description,
+                defaultValue));
+        }
+
+        return new ModelSpec(ns, typeName, doc.FilePath, doc.Description, DocumentKind.Model, properties.ToEquatableArray(), enums.ToEquatableArray());
+    }
+
+    private static string MarkdownStem(TypeIndexEntry entry) => entry.FileStem;
+
+    private static string MemberName(RawProperty raw, DocumentSpec doc, string typeName, List<DiagnosticInfo> diagnostics)
+    {
+        var name = Naming.ToIdentifier(raw.Name);
+        string? why = null;
+        if (name == typeName) why = "is the name of the type that contains it";
+        else if (Naming.ReservedMemberNames.Contains(name)) why = "is a member every C# record already has";
+        if (why is null) return name;
+        var renamed = name + "Value";
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberRenamed, raw.Row, raw.Name, doc.FileStem, name, why, renamed));
+        return renamed;
+    }
+
+    private static void ReportMemberRenames(List<(string Value, string Name, string Renamed)> renames, DocumentSpec doc, string enumName, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (var (value, name, renamed) in renames)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, doc.TitleLocation, name, value, doc.FileStem + " (" + enumName + ")", name, renamed));
+        }
+    }
+
+    private static string UniqueEnumName(string name, HashSet<string> taken)
+    {
+        if (!taken.Contains(name)) return name;
+        var candidate = name + "Enum";
+        for (var n = 2; taken.Contains(candidate); n++) candidate = name + "Enum" + n.ToString(CultureInfo.InvariantCulture);
+        return candidate;
+    }
+
+    /// <summary>Java-style <c>## Enum: StateEnum</c> table for a property typed <c>StateEnum</c> or linked to <c>#StateEnum</c>.</summary>
+    private static RawEnum? FindEnumTable(DocumentSpec doc, TypeSpec inner)
+    {
+        if (doc.EnumSections.IsEmpty || inner.Kind != TypeKind.Reference) return null;
+        foreach (var section in doc.EnumSections)
+        {
+            var name = section.Name;
+            // "List<AllowedSubscriptionsEnum>" names the item enum.
+            var lt = name.IndexOf('<');
+            if (lt >= 0 && name.EndsWith(">", StringComparison.Ordinal)) name = name.Substring(lt + 1, name.Length - lt - 2).Trim();
+            if (name == inner.Name || (inner.Link is not null && inner.Link.TrimStart('#') == section.Name)) return section;
+        }
+        return null;
+    }
+
+    /// <summary>Keeps only the states and transitions whose values the enum has.</summary>
+    private static StateMachineModel? Restrict(StateMachineModel? machine, EquatableArray<EnumMemberModel> members)
+    {
+        if (machine is null) return null;
+        var values = new HashSet<string>(members.Select(m => m.WireValue), StringComparer.Ordinal);
+        return new StateMachineModel(
+            machine.Creatable.Where(values.Contains).ToEquatableArray(),
+            machine.Transitions.Where(t => values.Contains(t.From) && values.Contains(t.To)).ToEquatableArray());
+    }
+
+    private static ResolvedType ResolveType(TypeSpec type, RawProperty raw, DocumentSpec doc, string ns, EquatableArray<TypeIndexEntry> index,
+        CompilationCapabilities caps, EnumModel? enumModel, List<DiagnosticInfo> diagnostics)
+    {
+        switch (type.Kind)
+        {
+            case TypeKind.List:
+            {
+                var element = ResolveType(type.Element!, raw, doc, ns, index, caps, enumModel, diagnostics);
+                return new ResolvedType(TypeKind.List, $"global::System.Collections.Generic.IReadOnlyList<{element.ClrName}>", false, element);
+            }
+            case TypeKind.Map:
+            {
+                var element = ResolveType(type.Element!, raw, doc, ns, index, caps, enumModel, diagnostics);
+                return new ResolvedType(TypeKind.Map, $"global::System.Collections.Generic.IReadOnlyDictionary<string, {element.ClrName}>", false, element);
+            }
+            case TypeKind.String when enumModel is not null:
+                return new ResolvedType(TypeKind.Reference, $"global::{ns}.{enumModel.TypeName}", true, EnumName: enumModel.TypeName);
+            case TypeKind.String: return new ResolvedType(TypeKind.String, "string", false);
+            case TypeKind.Int32: return new ResolvedType(TypeKind.Int32, "int", true);
+            case TypeKind.Int64: return new ResolvedType(TypeKind.Int64, "long", true);
+            case TypeKind.Integer: return new ResolvedType(TypeKind.Integer, "long", true);
+            case TypeKind.Float: return new ResolvedType(TypeKind.Float, "float", true);
+            case TypeKind.Double: return new ResolvedType(TypeKind.Double, "double", true);
+            case TypeKind.Number:
+                return doc.Options.NumberType == NumberType.Double
+                    ? new ResolvedType(TypeKind.Number, "double", true)
+                    : new ResolvedType(TypeKind.Number, "decimal", true);
+            case TypeKind.Decimal: return new ResolvedType(TypeKind.Decimal, "decimal", true);
+            case TypeKind.Boolean: return new ResolvedType(TypeKind.Boolean, "bool", true);
+            case TypeKind.Date:
+                return caps.HasDateOnly
+                    ? new ResolvedType(TypeKind.Date, "global::System.DateOnly", true)
+                    : new ResolvedType(TypeKind.Date, "global::System.DateTime", true);
+            case TypeKind.DateTime: return new ResolvedType(TypeKind.DateTime, "global::System.DateTimeOffset", true);
+            case TypeKind.Uuid: return new ResolvedType(TypeKind.Uuid, "global::System.Guid", true);
+            case TypeKind.Bytes: return new ResolvedType(TypeKind.Bytes, "byte[]", false);
+            case TypeKind.Any: return new ResolvedType(TypeKind.Any, JsonElement, true);
+            case TypeKind.Reference:
+                if (enumModel is not null && enumModel.Origin == EnumOrigin.EnumTable)
+                    return new ResolvedType(TypeKind.Reference, $"global::{ns}.{enumModel.TypeName}", true, EnumName: enumModel.TypeName);
+                return ResolveReference(type, raw, doc, ns, index, diagnostics);
+            default:
+                return new ResolvedType(TypeKind.Any, JsonElement, true);
+        }
+    }
+
+    private static ResolvedType ResolveReference(TypeSpec type, RawProperty raw, DocumentSpec doc, string ns, EquatableArray<TypeIndexEntry> index, List<DiagnosticInfo> diagnostics)
+    {
+        TypeIndexEntry? target = null;
+        if (type.Link is not null && !type.Link.StartsWith("#", StringComparison.Ordinal))
+        {
+            target = Pick(index.Where(e => string.Equals(e.FileStem, type.Link, StringComparison.OrdinalIgnoreCase)), ns);
+            if (target is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedLink, raw.TypeCell, raw.Name, doc.FileStem, type.Link + ".md",
+                    DidYouMean(type.Link, index.Select(e => e.FileStem), ".md")));
+                return new ResolvedType(TypeKind.Any, JsonElement, true);
+            }
+        }
+        else
+        {
+            var name = type.Name ?? string.Empty;
+            target = Pick(index.Where(e => e.TypeName == name || e.FileStem == name), ns);
+            if (target is null)
+            {
+                // OpenAPI Generator names an inline enum it does not list (csharp: Model.StateEnum): a string.
+                if (name.EndsWith("Enum", StringComparison.Ordinal)) return new ResolvedType(TypeKind.String, "string", false);
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownType, raw.TypeCell, raw.TypeText ?? name, raw.Name, doc.FileStem,
+                    "no model doc of that name is in the compilation" + DidYouMean(name, index.Select(e => e.TypeName), string.Empty)));
+                return new ResolvedType(TypeKind.Any, JsonElement, true);
+            }
+        }
+        return new ResolvedType(TypeKind.Reference, $"global::{target.Namespace}.{target.TypeName}", target.Kind == DocumentKind.Enum,
+            EnumName: target.Kind == DocumentKind.Enum ? target.TypeName : null);
+    }
+
+    private static TypeIndexEntry? Pick(IEnumerable<TypeIndexEntry> candidates, string ns)
+        => candidates.OrderBy(e => e.Namespace == ns ? 0 : 1).ThenBy(e => e.FilePath, StringComparer.Ordinal).FirstOrDefault();
+
+    internal static string DidYouMean(string name, IEnumerable<string> candidates, string suffix)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var c in candidates)
+        {
+            var d = Levenshtein(name.ToLowerInvariant(), c.ToLowerInvariant(), 3);
+            if (d < bestDistance || (d == bestDistance && best is not null && string.CompareOrdinal(c, best) < 0))
+            {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        return best is not null && bestDistance <= Math.Max(1, Math.Min(3, name.Length / 3)) ? $" (did you mean '{best}{suffix}'?)" : string.Empty;
+    }
+
+    /// <summary>Edit distance, giving up (returning <paramref name="cap"/>+1) once it must exceed the cap.</summary>
+    internal static int Levenshtein(string a, string b, int cap)
+    {
+        if (Math.Abs(a.Length - b.Length) > cap) return cap + 1;
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) prev[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            var rowMin = cur[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                rowMin = Math.Min(rowMin, cur[j]);
+            }
+            if (rowMin > cap) return cap + 1;
+            (prev, cur) = (cur, prev);
+        }
+        return prev[b.Length];
+    }
+
+    private static DefaultValue? ResolveDefault(RawProperty raw, ResolvedType type, EnumModel? enumModel, string ns, DocumentSpec doc, List<DiagnosticInfo> diagnostics)
+    {
+        var text = raw.DefaultText;
+        if (text is null) return null;
+        var t = text.Trim();
+        if (t.Length == 0 || t == "null" || t == "None" || t == "nil" || t == "undefined") return null;
+        var unquoted = Unquote(t);
+
+        DefaultValue? Fail(string what)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnparseableDefault, raw.NotesCell, text, raw.Name, doc.FileStem, what));
+            return null;
+        }
+
+        if (type.EnumName is not null && type.Kind == TypeKind.Reference)
+        {
+            if (enumModel is null) return Fail("value of enum " + type.EnumName + " (defined in another doc)");
+            var member = enumModel.Members.FirstOrDefault(m => m.WireValue == unquoted)
+                         ?? enumModel.Members.FirstOrDefault(m => string.Equals(m.WireValue, unquoted, StringComparison.OrdinalIgnoreCase));
+            if (member is null)
+            {
+                // csharp/java write StateEnum.Open.
+                var last = unquoted.Substring(unquoted.LastIndexOf('.') + 1);
+                member = enumModel.Members.FirstOrDefault(m => string.Equals(m.Name, Naming.ToIdentifier(last), StringComparison.OrdinalIgnoreCase)
+                                                              || string.Equals(m.Name, last, StringComparison.OrdinalIgnoreCase));
+            }
+            if (member is null) return Fail("value of " + enumModel.TypeName + " (" + string.Join(", ", enumModel.Members.Select(m => m.WireValue)) + ")");
+            return new DefaultValue($"global::{ns}.{enumModel.TypeName}.{member.Name}", member.WireValue);
+        }
+
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+                return new DefaultValue(SymbolDisplay.FormatLiteral(unquoted, quote: true), unquoted);
+            case TypeKind.Boolean:
+                if (string.Equals(unquoted, "true", StringComparison.OrdinalIgnoreCase)) return new DefaultValue("true", "true");
+                if (string.Equals(unquoted, "false", StringComparison.OrdinalIgnoreCase)) return new DefaultValue("false", "false");
+                return Fail("boolean");
+            case TypeKind.Int32:
+                return int.TryParse(unquoted, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i32)
+                    ? new DefaultValue(i32.ToString(CultureInfo.InvariantCulture), unquoted) : Fail("32-bit integer");
+            case TypeKind.Int64:
+            case TypeKind.Integer:
+                return long.TryParse(unquoted.TrimEnd('L', 'l'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i64)
+                    ? new DefaultValue(i64.ToString(CultureInfo.InvariantCulture) + "L", unquoted) : Fail("integer");
+            case TypeKind.Float:
+            case TypeKind.Double:
+            case TypeKind.Number:
+            case TypeKind.Decimal:
+            {
+                var n = unquoted.TrimEnd('M', 'm', 'F', 'f', 'D', 'd');
+                if (type.ClrName == "decimal")
+                {
+                    return decimal.TryParse(n, NumberStyles.Float, CultureInfo.InvariantCulture, out var dec)
+                        ? new DefaultValue(dec.ToString(CultureInfo.InvariantCulture) + "m", unquoted) : Fail("decimal number");
+                }
+                if (!double.TryParse(n, NumberStyles.Float, CultureInfo.InvariantCulture, out var dbl) || double.IsInfinity(dbl) || double.IsNaN(dbl)) return Fail("number");
+                var literal = dbl.ToString("R", CultureInfo.InvariantCulture);
+                return new DefaultValue(literal + (type.ClrName == "float" ? "f" : "d"), unquoted);
+            }
+            default:
+                return Fail(type.Kind.ToString().ToLowerInvariant() + " default (only strings, numbers, booleans and enum values are supported)");
+        }
+    }
+
+    private static string Unquote(string s)
+    {
+        if (s.Length >= 2 && (s[0] == '\'' || s[0] == '"') && s[s.Length - 1] == s[0]) return s.Substring(1, s.Length - 2);
+        return s;
+    }
+}

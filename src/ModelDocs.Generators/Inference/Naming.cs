@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+using ModelDocs.Generators.Model;
+
+namespace ModelDocs.Generators.Inference;
+
+/// <summary>C# identifiers and wire names from doc names. Deterministic: the same name always gives the same result.</summary>
+internal static class Naming
+{
+    /// <summary><c>profile_id</c> → <c>ProfileId</c>, <c>catalogItemID</c> → <c>CatalogItemID</c>, <c>30s</c> → <c>_30s</c>.</summary>
+    public static string ToPascalCase(string name)
+    {
+        var sb = new StringBuilder(name.Length);
+        var upperNext = true;
+        foreach (var c in name)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(upperNext ? char.ToUpperInvariant(c) : c);
+                upperNext = false;
+            }
+            else
+            {
+                upperNext = true;
+            }
+        }
+        var s = sb.ToString();
+        // ALLCAPS words (OK, WARNING, PARTIALLY_RETURNED) read better as Pascal words.
+        if (s.Length > 1 && IsAllUpper(name)) s = FromUpperWords(name);
+        if (s.Length == 0) s = "_";
+        if (char.IsDigit(s[0])) s = "_" + s;
+        return s;
+    }
+
+    private static bool IsAllUpper(string name)
+    {
+        var letters = 0;
+        foreach (var c in name)
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+                if (!char.IsUpper(c)) return false;
+            }
+        }
+        return letters > 1;
+    }
+
+    private static string FromUpperWords(string name)
+    {
+        var sb = new StringBuilder();
+        foreach (var part in name.Split(new[] { '_', '-', ' ', '.', '/', ':' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var clean = new StringBuilder();
+            foreach (var c in part)
+            {
+                if (char.IsLetterOrDigit(c)) clean.Append(c);
+            }
+            if (clean.Length == 0) continue;
+            var p = clean.ToString();
+            sb.Append(char.ToUpperInvariant(p[0])).Append(p.Substring(1).ToLowerInvariant());
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Escapes a C# keyword with '@' so it stays a valid identifier.</summary>
+    public static string EscapeKeyword(string identifier)
+        => SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(identifier) is SyntaxKind.RecordKeyword
+            ? "@" + identifier
+            : identifier;
+
+    /// <summary>A valid C# type or member identifier (without '@'), PascalCased.</summary>
+    public static string ToIdentifier(string name)
+    {
+        var s = ToPascalCase(name);
+        return SyntaxFacts.GetKeywordKind(s) != SyntaxKind.None ? s + "_" : s;
+    }
+
+    /// <summary>The wire name under a policy, for dialects whose Name column is not the wire name.</summary>
+    public static string ToWireName(string name, WireNaming policy) => policy switch
+    {
+        WireNaming.AsWritten => name,
+        WireNaming.PascalCase => ToPascalCase(name).TrimStart('_'),
+        WireNaming.SnakeCase => ToSnakeCase(name),
+        _ => ToCamelCase(name),
+    };
+
+    /// <summary><c>profile_id</c> → <c>profileId</c>; <c>ProfileId</c> → <c>profileId</c>; <c>ID</c> → <c>id</c>.</summary>
+    public static string ToCamelCase(string name)
+    {
+        if (name.IndexOf('_') >= 0 || name.IndexOf('-') >= 0)
+        {
+            var parts = name.Split(new[] { '_', '-' }, StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 0) return name;
+            var sb = new StringBuilder(LowerFirstWord(parts[0]));
+            for (var i = 1; i < parts.Length; i++)
+            {
+                sb.Append(char.ToUpperInvariant(parts[i][0])).Append(parts[i].Substring(1));
+            }
+            return sb.ToString();
+        }
+        return LowerFirstWord(name);
+    }
+
+    /// <summary>Lower-cases the leading capital run: <c>URLPath</c> → <c>urlPath</c>, <c>Name</c> → <c>name</c>.</summary>
+    private static string LowerFirstWord(string s)
+    {
+        if (s.Length == 0 || !char.IsUpper(s[0])) return s;
+        var run = 0;
+        while (run < s.Length && char.IsUpper(s[run])) run++;
+        if (run == 1 || run == s.Length) return s.Substring(0, run).ToLowerInvariant() + s.Substring(run);
+        // URLPath: keep the last capital, it starts the next word.
+        return s.Substring(0, run - 1).ToLowerInvariant() + s.Substring(run - 1);
+    }
+
+    public static string ToSnakeCase(string name)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && name[i - 1] != '_' && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1])))) sb.Append('_');
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Whether the dialect's Name column is already the JSON property name.</summary>
+    public static bool NameIsWireName(Dialect dialect) => dialect is Dialect.Java or Dialect.Php or Dialect.TypeScript;
+
+    /// <summary>Record members C# generates or inherits; a property with one of these names would not compile.</summary>
+    public static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
+    {
+        "EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
+        "PrintMembers", "Deconstruct", "Clone", "ReferenceEquals",
+    };
+}

@@ -1,0 +1,79 @@
+using System;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ModelDocs.Generators.Model;
+
+internal enum WireNaming { CamelCase, AsWritten, PascalCase, SnakeCase }
+
+internal enum NumberType { Decimal, Double }
+
+internal enum Dialect { Auto, Python, PythonLegacy, Java, Go, Ruby, Php, TypeScript, CSharp }
+
+/// <summary>
+/// The options that apply to one doc: MSBuild properties, overridden by the AdditionalFiles item's
+/// metadata of the same name. Keep in sync with build/ModelDocs.Generators.props and the README.
+/// </summary>
+internal sealed record GeneratorOptions(string Namespace, WireNaming WireNaming, NumberType NumberType, Dialect Dialect)
+{
+    public const string NamespaceOption = "ModelDocsNamespace";
+    public const string WireNamingOption = "ModelDocsWireNaming";
+    public const string NumberTypeOption = "ModelDocsNumberType";
+    public const string DialectOption = "ModelDocsDialect";
+
+    public static readonly GeneratorOptions Default = new("Models", WireNaming.CamelCase, NumberType.Decimal, Dialect.Auto);
+
+    public static GeneratorOptions From(AnalyzerConfigOptions options)
+    {
+        string? Get(string name)
+        {
+            if (options.TryGetValue("build_metadata.AdditionalFiles." + name, out var v) && !string.IsNullOrWhiteSpace(v)) return v.Trim();
+            if (options.TryGetValue("build_property." + name, out v) && !string.IsNullOrWhiteSpace(v)) return v.Trim();
+            return null;
+        }
+
+        var ns = Get(NamespaceOption);
+        if (ns is null)
+        {
+            var root = Get("RootNamespace");
+            ns = string.IsNullOrEmpty(root) ? "Models" : root + ".Models";
+        }
+
+        return new GeneratorOptions(
+            ns!,
+            ParseWireNaming(Get(WireNamingOption)),
+            string.Equals(Get(NumberTypeOption), "double", StringComparison.OrdinalIgnoreCase) ? NumberType.Double : NumberType.Decimal,
+            ParseDialect(Get(DialectOption)));
+    }
+
+    public static WireNaming ParseWireNaming(string? value) => Normalize(value) switch
+    {
+        "aswritten" or "none" or "asis" or "verbatim" => WireNaming.AsWritten,
+        "pascalcase" => WireNaming.PascalCase,
+        "snakecase" => WireNaming.SnakeCase,
+        _ => WireNaming.CamelCase,
+    };
+
+    public static Dialect ParseDialect(string? value) => Normalize(value) switch
+    {
+        "python" => Dialect.Python,
+        "pythonlegacy" => Dialect.PythonLegacy,
+        "java" => Dialect.Java,
+        "go" => Dialect.Go,
+        "ruby" => Dialect.Ruby,
+        "php" => Dialect.Php,
+        "typescript" => Dialect.TypeScript,
+        "csharp" => Dialect.CSharp,
+        _ => Dialect.Auto,
+    };
+
+    private static string Normalize(string? value)
+        => (value ?? string.Empty).Replace("-", "").Replace("_", "").Replace(" ", "").ToLowerInvariant();
+}
+
+/// <summary>What the consuming compilation supports; decides which C# features generated code may use.</summary>
+internal sealed record CompilationCapabilities(int LanguageVersion, bool HasRequiredMembers, bool HasIsExternalInit, bool HasDateOnly)
+{
+    public bool CanUseRequired => LanguageVersion >= 11 && HasRequiredMembers;
+
+    public static readonly CompilationCapabilities Latest = new(1200, true, true, true);
+}

@@ -1,0 +1,57 @@
+namespace ModelDocs.Generators.Model;
+
+/// <summary>Where an enum's values came from; the more exact sources win.</summary>
+internal enum EnumOrigin { EnumDoc, EnumTable, Prose }
+
+/// <summary>
+/// A resolved model, ready to emit: names are valid C# identifiers, types are resolved against the
+/// type index, enums and state machines are inferred. Emitters read only this.
+/// </summary>
+internal sealed record ModelSpec(
+    string Namespace,
+    string TypeName,
+    string FilePath,
+    string? Description,
+    DocumentKind Kind,
+    EquatableArray<PropertyModel> Properties,
+    EquatableArray<EnumModel> Enums);
+
+internal sealed record PropertyModel(
+    string Name,
+    string ClrName,
+    string WireName,
+    ResolvedType Type,
+    bool IsRequired,
+    bool IsReadOnly,
+    bool IsDeprecated,
+    string? Description,
+    DefaultValue? Default);
+
+/// <summary>
+/// A resolved type. <see cref="ClrName"/> is the fully-qualified C# type without nullability;
+/// <see cref="IsValueType"/> decides how <c>?</c> is written.
+/// </summary>
+internal sealed record ResolvedType(TypeKind Kind, string ClrName, bool IsValueType, ResolvedType? Element = null, string? EnumName = null);
+
+/// <summary>A default as a C# expression plus the wire form it came from.</summary>
+internal sealed record DefaultValue(string Expression, string Text);
+
+internal sealed record EnumModel(
+    string TypeName,
+    string? Description,
+    EnumOrigin Origin,
+    EquatableArray<EnumMemberModel> Members,
+    StateMachineModel? StateMachine,
+    string? SourceProperty);
+
+internal sealed record EnumMemberModel(string Name, string WireValue);
+
+/// <summary>States a value may be created in, and the documented transitions (by wire value).</summary>
+internal sealed record StateMachineModel(EquatableArray<string> Creatable, EquatableArray<Transition> Transitions);
+
+internal sealed record Transition(string From, string To);
+
+/// <summary>The names every doc contributes, for resolving references across docs.</summary>
+internal sealed record TypeIndexEntry(string FilePath, string FileStem, string TypeName, string Namespace, DocumentKind Kind);
+
+internal sealed record ResolveResult(ModelSpec? Model, EquatableArray<DiagnosticInfo> Diagnostics);

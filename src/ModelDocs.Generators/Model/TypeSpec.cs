@@ -1,0 +1,48 @@
+namespace ModelDocs.Generators.Model;
+
+/// <summary>The neutral type model every dialect's type grammar maps into (DESIGN §4).</summary>
+internal enum TypeKind
+{
+    String,
+    Int32,
+    Int64,
+    /// <summary>An integer whose size the dialect does not say (python <c>int</c>, ruby <c>Integer</c>).</summary>
+    Integer,
+    Float,
+    Double,
+    /// <summary>A number whose size the dialect does not say (python <c>float</c>, <c>BigDecimal</c>): see the NumberType option.</summary>
+    Number,
+    Decimal,
+    Boolean,
+    Date,
+    DateTime,
+    Uuid,
+    Bytes,
+    Any,
+    List,
+    Map,
+    Reference,
+    Unknown,
+}
+
+/// <summary>
+/// A type as the doc states it. <see cref="Element"/> is the item type of a list or the value type
+/// of a map; <see cref="Name"/> is the referenced type's name as written; <see cref="Link"/> is the
+/// link target's file stem (<c>CartItem</c> for <c>CartItem.md</c>) or an in-doc anchor (<c>#StateEnum</c>).
+/// </summary>
+internal sealed record TypeSpec(TypeKind Kind, TypeSpec? Element = null, string? Name = null, string? Link = null)
+{
+    public static readonly TypeSpec StringType = new(TypeKind.String);
+    public static readonly TypeSpec AnyType = new(TypeKind.Any);
+
+    public TypeSpec Innermost => Element is null ? this : Element.Innermost;
+
+    public override string ToString() => Kind switch
+    {
+        TypeKind.List => $"List<{Element}>",
+        TypeKind.Map => $"Map<{Element}>",
+        TypeKind.Reference => $"Ref({Name}{(Link is null ? "" : " -> " + Link)})",
+        TypeKind.Unknown => $"Unknown({Name})",
+        _ => Kind.ToString(),
+    };
+}

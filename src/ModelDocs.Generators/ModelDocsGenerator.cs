@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using ModelDocs.Generators.Diagnostics;
+using ModelDocs.Generators.Emit;
+using ModelDocs.Generators.Inference;
+using ModelDocs.Generators.Model;
+using ModelDocs.Generators.Parsing;
+
+namespace ModelDocs.Generators;
+
+/// <summary>
+/// Model docs (AdditionalFiles) → C# records and enums. Stages, in order (see ARCHITECTURE.md):
+/// parse each file with its options → index the type names → resolve each doc against the index →
+/// emit one source per model and per enum. Diagnostics are reported from outputs of their own.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ModelDocsGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        context.RegisterPostInitializationOutput(static ctx =>
+            ctx.AddSource("ModelDocs.Attributes.g.cs", SourceText.From(Emitter.SupportSource, Encoding.UTF8)));
+
+        // 1. Each .md AdditionalFile with its options, parsed in the same step (nothing that compares
+        //    by reference survives it).
+        var documents = context.AdditionalTextsProvider
+            .Where(static file => IsMarkdown(file.Path))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, ct) => Parse(pair.Left, pair.Right.GetOptions(pair.Left), ct))
+            .WithTrackingName(TrackingNames.Documents);
+
+        var parsed = documents
+            .Where(static r => r.Document is not null)
+            .Select(static (r, _) => r.Document!)
+            .WithTrackingName(TrackingNames.ParsedDocuments);
+
+        // 2. Names only: editing a doc's table leaves the index equal, so other docs stay cached.
+        var index = parsed
+            .Select(static (d, _) => new TypeIndexEntry(d.FilePath, d.FileStem, ModelResolver.TypeNameOf(d), ModelResolver.NamespaceOf(d), d.Kind))
+            .Collect()
+            .Select(static (entries, _) => entries.OrderBy(e => e.FilePath, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.TypeIndex);
+
+        // 3. What the consuming compilation supports (C# version, required members, DateOnly).
+        var capabilities = context.CompilationProvider
+            .Select(static (c, _) => ReadCapabilities(c))
+            .WithTrackingName(TrackingNames.Capabilities);
+
+        // 4. Resolve + infer per doc.
+        var resolved = parsed
+            .Combine(index)
+            .Combine(capabilities)
+            .Select(static (input, ct) => ModelResolver.Resolve(input.Left.Left, input.Left.Right, input.Right, ct))
+            .WithTrackingName(TrackingNames.Models);
+
+        var models = resolved
+            .Where(static r => r.Model is not null)
+            .Select(static (r, _) => r.Model!)
+            .Combine(capabilities)
+            .WithTrackingName(TrackingNames.ResolvedModels);
+
+        // 5. Emit, and report diagnostics from separate outputs (a moved line re-reports without re-emitting).
+        context.RegisterSourceOutput(models, static (spc, input) => EmitModel(spc, input.Left, input.Right));
+        context.RegisterSourceOutput(documents.Select(static (r, _) => r.Diagnostics), static (spc, diags) => Report(spc, diags));
+        context.RegisterSourceOutput(resolved.Select(static (r, _) => r.Diagnostics), static (spc, diags) => Report(spc, diags));
+        context.RegisterSourceOutput(capabilities.Combine(index.Select(static (i, _) => !i.IsEmpty)), static (spc, input) => EmitSupport(spc, input.Left, input.Right));
+    }
+
+    internal static bool IsMarkdown(string path) => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
+
+    internal static DocumentResult Parse(AdditionalText file, AnalyzerConfigOptions options, CancellationToken ct)
+    {
+        var text = file.GetText(ct);
+        if (text is null) return new DocumentResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        return MarkdownDocReader.Read(file.Path, text, GeneratorOptions.From(options), ct);
+    }
+
+    internal static CompilationCapabilities ReadCapabilities(Compilation compilation)
+    {
+        var langVersion = compilation is CSharpCompilation cs ? (int)cs.LanguageVersion : 0;
+        return new CompilationCapabilities(
+            langVersion,
+            compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RequiredMemberAttribute") is not null
+                && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute") is not null,
+            compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.IsExternalInit") is not null,
+            compilation.GetTypeByMetadataName("System.DateOnly") is not null);
+    }
+
+    private static void EmitModel(SourceProductionContext spc, ModelSpec model, CompilationCapabilities caps)
+    {
+        if (model.Kind == DocumentKind.Model)
+        {
+            spc.AddSource(Emitter.HintName(model.Namespace, model.TypeName), SourceText.From(Emitter.EmitModel(model, caps), Encoding.UTF8));
+        }
+        foreach (var e in model.Enums)
+        {
+            var owner = model.Kind == DocumentKind.Model ? model.TypeName : null;
+            spc.AddSource(Emitter.HintName(model.Namespace, e.TypeName), SourceText.From(Emitter.EmitEnum(model.Namespace, e, owner, model.FilePath), Encoding.UTF8));
+        }
+    }
+
+    private static void EmitSupport(SourceProductionContext spc, CompilationCapabilities caps, bool anyDocs)
+    {
+        if (!anyDocs) return;
+        if (caps.LanguageVersion is > 0 and < (int)LanguageVersion.CSharp9)
+        {
+            spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LanguageVersionTooLow, Location.None));
+        }
+        if (!caps.HasIsExternalInit)
+        {
+            spc.AddSource("ModelDocs.IsExternalInit.g.cs", SourceText.From(Emitter.IsExternalInitSource, Encoding.UTF8));
+        }
+    }
+
+    private static void Report(SourceProductionContext spc, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var d in diagnostics) spc.ReportDiagnostic(d.ToDiagnostic());
+    }
+}

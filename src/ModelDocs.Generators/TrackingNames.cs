@@ -1,0 +1,14 @@
+namespace ModelDocs.Generators;
+
+/// <summary>Names of the tracked pipeline stages; the incrementality tests read these.</summary>
+internal static class TrackingNames
+{
+    public const string Documents = nameof(Documents);
+    public const string ParsedDocuments = nameof(ParsedDocuments);
+    public const string TypeIndex = nameof(TypeIndex);
+    public const string Capabilities = nameof(Capabilities);
+    public const string Models = nameof(Models);
+    public const string ResolvedModels = nameof(ResolvedModels);
+
+    public static readonly string[] All = { Documents, ParsedDocuments, TypeIndex, Capabilities, Models, ResolvedModels };
+}
