@@ -72,7 +72,8 @@ internal static class Emitter
         var nullable = !p.IsRequired && p.Default is null;
         if (nullable) w.Line("[global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]");
         var type = p.Type.ClrName + (nullable ? "?" : string.Empty);
-        var useRequired = p.IsRequired && !p.IsReadOnly && p.Default is null && caps.CanUseRequired;
+        // C# forbids [Obsolete] on a required member (CS9042), so a deprecated property is never `required`.
+        var useRequired = p.IsRequired && !p.IsReadOnly && !p.IsDeprecated && p.Default is null && caps.CanUseRequired;
         var initializer = string.Empty;
         if (p.Default is not null) initializer = " = " + p.Default.Expression + ";";
         else if (!nullable && !useRequired && !p.Type.IsValueType) initializer = " = default!;";

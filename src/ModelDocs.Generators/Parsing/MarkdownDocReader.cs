@@ -190,7 +190,9 @@ internal static class MarkdownDocReader
             var s = title.Trim();
             while (s.StartsWith("#", StringComparison.Ordinal)) s = s.TrimStart('#').Trim();
             s = s.Replace("**", "").Replace("`", "").Trim();
-            var cut = Math.Max(s.LastIndexOf("::", StringComparison.Ordinal) + 1, Math.Max(s.LastIndexOf('.'), s.LastIndexOf('\\')));
+            // TalonOne::CartItem, TalonOneSdk.Model.CartItem, \Ns\CartItem: the last segment names the type.
+            var colons = s.LastIndexOf("::", StringComparison.Ordinal);
+            var cut = Math.Max(colons < 0 ? -1 : colons + 1, Math.Max(s.LastIndexOf('.'), s.LastIndexOf('\\')));
             if (cut >= 0 && cut < s.Length - 1) s = s.Substring(cut + 1);
             s = s.Trim();
             if (s.Length == 0 || s.Length > 200) return null;
@@ -202,7 +204,7 @@ internal static class MarkdownDocReader
         }
 
         /// <summary>Reads a pipe table starting at or after <paramref name="start"/>; returns its header cells.</summary>
-        private List<Cell>? ReadTable(int start, List<Row> rows)
+        private List<Cell>? ReadTable(int start, List<Row> rows, string secondColumn = "Type")
         {
             var lines = _text.Lines;
             var i = start;
@@ -211,7 +213,7 @@ internal static class MarkdownDocReader
             var headerLine = lines[i];
             if (Prefix(headerLine, 3).TrimStart().StartsWith("#", StringComparison.Ordinal)) return null;
             var header = SplitCells(_text.ToString(headerLine.Span));
-            if (ColumnIndex(header, "Name") < 0 || ColumnIndex(header, "Type") < 0) return null;
+            if (ColumnIndex(header, "Name") < 0 || ColumnIndex(header, secondColumn) < 0) return null;
             i++;
             if (i >= lines.Count || !IsSeparator(SplitCells(Prefix(lines[i], 4096)))) return null;
             i++;
@@ -307,7 +309,7 @@ internal static class MarkdownDocReader
                     Report(DiagnosticDescriptors.MalformedRow, rowLocation, _docName, $"it has {cells.Count} cell(s), fewer than the Name and Type columns need");
                     continue;
                 }
-                var name = CleanName(cells[nameCol].Text);
+                var name = CleanName(cells[nameCol].Text, dialect);
                 if (name.Length == 0)
                 {
                     Report(DiagnosticDescriptors.MalformedRow, rowLocation, _docName, "its Name cell is empty");
@@ -344,11 +346,15 @@ internal static class MarkdownDocReader
                 }
                 else
                 {
+                    // GFM: a row with fewer cells than the header gets empty cells (OpenAPI Generator
+                    // writes "| desc | " for a required property: the trailing pipe ends the row).
                     description = descCol >= 0 && descCol < cells.Count ? cells[descCol].Text : string.Empty;
                     notesCell = notesCol >= 0 && notesCol < cells.Count ? cells[notesCol] : new Cell(string.Empty, 0, 0);
-                    if (notesCol >= cells.Count) notesPresent = false;
-                    Report(DiagnosticDescriptors.CellCountMismatch, rowLocation, name, _docName, cells.Count, header.Count,
-                        notesPresent ? "the cells are read by position" : "the Notes cell is missing, so the property is read as optional");
+                    if (cells.Count > header.Count)
+                    {
+                        Report(DiagnosticDescriptors.CellCountMismatch, rowLocation, name, _docName, cells.Count, header.Count,
+                            "the cells past the header's are ignored (escape a literal pipe as \\|)");
+                    }
                 }
 
                 var typeCell = cells[typeCol];
@@ -385,11 +391,22 @@ internal static class MarkdownDocReader
             return result;
         }
 
-        private static string CleanName(string cell)
+        private static string CleanName(string cell, Dialect dialect)
         {
             var s = HtmlEntities.Decode(cell).Replace("**", "").Replace("`", "").Trim();
-            return s.Trim('*', '_').Trim();
+            if (s.Length > 4 && s.StartsWith("__", StringComparison.Ordinal) && s.EndsWith("__", StringComparison.Ordinal)) s = s.Substring(2, s.Length - 4);
+            // The typescript generator escapes reserved words with '_' (`_return`); the wire name is the word.
+            if (dialect == Dialect.TypeScript && s.Length > 1 && s[0] == '_' && TypeScriptReserved.Contains(s.Substring(1))) s = s.Substring(1);
+            return s.Trim();
         }
+
+        private static readonly HashSet<string> TypeScriptReserved = new(StringComparer.Ordinal)
+        {
+            "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum",
+            "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null",
+            "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with",
+            "implements", "interface", "let", "package", "private", "protected", "public", "static", "yield", "await",
+        };
 
         private static string? ReadDefault(string notes)
         {
@@ -487,7 +504,7 @@ internal static class MarkdownDocReader
             var lines = _text.Lines;
             var name = HtmlEntities.Decode(Prefix(lines[heading], 300).TrimStart('#').Trim().Substring("Enum:".Length).Trim());
             var rows = new List<Row>();
-            var header = ReadTable(heading + 1, rows);
+            var header = ReadTable(heading + 1, rows, "Value");
             if (header is null) return null;
             var valueCol = ColumnIndex(header, "Value");
             var nameCol = ColumnIndex(header, "Name");

@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ModelDocs.Generators.Tests;
+
+[AttributeUsage(AttributeTargets.Assembly)]
+public sealed class SharedDirAttribute : Attribute
+{
+    public SharedDirAttribute(string path) => Path = path;
+    public string Path { get; }
+}
+
+/// <summary>An AdditionalFile held in memory.</summary>
+public sealed class InMemoryAdditionalText : AdditionalText
+{
+    private readonly SourceText _text;
+
+    public InMemoryAdditionalText(string path, string text)
+    {
+        Path = path;
+        _text = SourceText.From(text, System.Text.Encoding.UTF8);
+    }
+
+    public override string Path { get; }
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+}
+
+/// <summary>Global and per-file options, as MSBuild would pass them.</summary>
+public sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
+{
+    private readonly Dictionary<string, string> _global;
+    private readonly Dictionary<string, Dictionary<string, string>> _perFile;
+
+    public TestOptionsProvider(Dictionary<string, string>? global = null, Dictionary<string, Dictionary<string, string>>? perFile = null)
+    {
+        _global = global ?? new();
+        _perFile = perFile ?? new();
+    }
+
+    public override AnalyzerConfigOptions GlobalOptions => new Options(_global);
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(_global);
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
+    {
+        var merged = new Dictionary<string, string>(_global);
+        if (_perFile.TryGetValue(textFile.Path, out var extra))
+        {
+            foreach (var kv in extra) merged[kv.Key] = kv.Value;
+        }
+        return new Options(merged);
+    }
+
+    private sealed class Options : AnalyzerConfigOptions
+    {
+        private readonly Dictionary<string, string> _values;
+        public Options(Dictionary<string, string> values) => _values = values;
+        public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
+    }
+}
+
+public sealed record GeneratorRun(
+    GeneratorDriverRunResult Result,
+    Compilation OutputCompilation,
+    ImmutableArray<Diagnostic> GeneratorDiagnostics,
+    GeneratorDriver Driver)
+{
+    public IEnumerable<GeneratedSourceResult> Sources => Result.Results.SelectMany(r => r.GeneratedSources);
+
+    /// <summary>Compiler diagnostics of the output (warnings and errors), generator diagnostics excluded.</summary>
+    public ImmutableArray<Diagnostic> CompileDiagnostics
+        => OutputCompilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+}
+
+public static class TestHelpers
+{
+    public static string SharedDir
+    {
+        get
+        {
+            var fromEnv = Environment.GetEnvironmentVariable("MODELDOCS_SHARED");
+            var candidates = new List<string>();
+            if (!string.IsNullOrEmpty(fromEnv)) candidates.Add(fromEnv!);
+            var attr = typeof(TestHelpers).Assembly.GetCustomAttribute<SharedDirAttribute>();
+            if (attr is not null) candidates.Add(attr.Path);
+            foreach (var c in candidates)
+            {
+                if (Directory.Exists(System.IO.Path.Combine(c, "corpus"))) return c;
+            }
+            throw new DirectoryNotFoundException(
+                "The shared corpora were not found. Looked in: " + string.Join(", ", candidates) +
+                ". Put shared/ beside the checkout (../shared) or set MODELDOCS_SHARED.");
+        }
+    }
+
+    public static string CorpusDir => System.IO.Path.Combine(SharedDir, "corpus", "talon-one");
+
+    public static string RepoDir([CallerFilePath] string callerPath = "")
+        => System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(callerPath)!, "..", ".."));
+
+    public static IReadOnlyList<AdditionalText> LoadFolder(string folder, string? pathPrefix = null)
+        => Directory.GetFiles(folder, "*.md").OrderBy(f => f, StringComparer.Ordinal)
+            .Select(f => (AdditionalText)new InMemoryAdditionalText(pathPrefix is null ? f : System.IO.Path.Combine(pathPrefix, System.IO.Path.GetFileName(f)), File.ReadAllText(f)))
+            .ToList();
+
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12, DocumentationMode.Diagnose);
+
+    public static CSharpCompilation CreateCompilation(IEnumerable<string>? sources = null, CSharpParseOptions? parseOptions = null)
+    {
+        var trees = (sources ?? new[] { "namespace App; public static class Program { public static void Main() { } }" })
+            .Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions ?? ParseOptions, path: $"Source{i}.cs"));
+        return CSharpCompilation.Create(
+            "TestAssembly",
+            trees,
+            Net80.References.All,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                generalDiagnosticOption: ReportDiagnostic.Error,
+                specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic>
+                {
+                    // Missing XML docs on user code is not what these tests are about.
+                    ["CS1591"] = ReportDiagnostic.Suppress,
+                }));
+    }
+
+    public static GeneratorRun Run(
+        IEnumerable<AdditionalText> docs,
+        Dictionary<string, string>? globalOptions = null,
+        Dictionary<string, Dictionary<string, string>>? perFile = null,
+        CSharpCompilation? compilation = null,
+        bool trackSteps = false)
+    {
+        compilation ??= CreateCompilation();
+        var driver = CSharpGeneratorDriver.Create(
+            new[] { new ModelDocsGenerator().AsSourceGenerator() },
+            docs,
+            (CSharpParseOptions)compilation.SyntaxTrees.First().Options,
+            new TestOptionsProvider(globalOptions ?? new() { ["build_property.ModelDocsNamespace"] = "Test.Models" }, perFile),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+        var driver2 = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var result = driver2.GetRunResult();
+        foreach (var r in result.Results)
+        {
+            if (r.Exception is not null) throw new InvalidOperationException("The generator threw: " + r.Exception, r.Exception);
+        }
+        return new GeneratorRun(result, output, diagnostics, driver2);
+    }
+
+    /// <summary>Compiles with documentation mode on so malformed XML docs surface as warnings.</summary>
+    public static CSharpCompilation WithDocs(CSharpCompilation c)
+        => c.WithOptions(c.Options);
+
+    public static string Format(IEnumerable<Diagnostic> diagnostics, int max = 30)
+        => string.Join(Environment.NewLine, diagnostics.Take(max).Select(d => d.ToString()));
+}
