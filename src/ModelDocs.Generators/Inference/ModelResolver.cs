@@ -87,17 +87,22 @@ internal static class ModelResolver
                 continue;
             }
 
-            var clrName = MemberName(raw, doc, typeName, diagnostics);
+            // OpenAPI Generator's python escapes reserved words (date, return) as var_date, var_return:
+            // the C# name and the wire name come from the word itself.
+            var baseName = (doc.Dialect is Dialect.Python or Dialect.PythonLegacy) && raw.Name.StartsWith("var_", StringComparison.Ordinal) && raw.Name.Length > 4
+                ? raw.Name.Substring(4)
+                : raw.Name;
+            var clrName = MemberName(raw, baseName, doc, typeName, diagnostics);
             if (clrNames.TryGetValue(clrName, out var firstOwner))
             {
-                var baseName = clrName;
+                var collided = clrName;
                 var n = 2;
-                while (clrNames.ContainsKey(clrName)) clrName = baseName + (n++).ToString(CultureInfo.InvariantCulture);
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, raw.Row, firstOwner, raw.Name, doc.FileStem, baseName, clrName));
+                while (clrNames.ContainsKey(clrName)) clrName = collided + (n++).ToString(CultureInfo.InvariantCulture);
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, raw.Row, firstOwner, raw.Name, doc.FileStem, collided, clrName));
             }
             clrNames[clrName] = raw.Name;
 
-            var wireName = Naming.NameIsWireName(doc.Dialect) ? raw.Name : Naming.ToWireName(raw.Name, doc.Options.WireNaming);
+            var wireName = Naming.NameIsWireName(doc.Dialect) ? raw.Name : Naming.ToWireName(baseName, doc.Options.WireNaming);
 
             // Enum: an exact table beats prose.
             EnumModel? enumModel = null;
@@ -150,9 +155,9 @@ internal static class ModelResolver
 
     private static string MarkdownStem(TypeIndexEntry entry) => entry.FileStem;
 
-    private static string MemberName(RawProperty raw, DocumentSpec doc, string typeName, List<DiagnosticInfo> diagnostics)
+    private static string MemberName(RawProperty raw, string baseName, DocumentSpec doc, string typeName, List<DiagnosticInfo> diagnostics)
     {
-        var name = Naming.ToIdentifier(raw.Name);
+        var name = Naming.ToIdentifier(baseName);
         string? why = null;
         if (name == typeName) why = "is the name of the type that contains it";
         else if (Naming.ReservedMemberNames.Contains(name)) why = "is a member every C# record already has";
