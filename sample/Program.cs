@@ -1,0 +1,96 @@
+// A tour of what ModelDocs.Generators makes from the docs in ../schemas.
+// Every type used below (NewCustomerSession, CartItem, Product, AdditionalCost,
+// NewCustomerSessionState and its extensions) is generated at build time; none is written by hand.
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Sample.Models;
+
+internal static class Program
+{
+    private static void Main()
+    {
+        // CartItem.md lists `sku` and `quantity` without [optional], so they are `required`:
+        // leaving either out is a compile error. Everything else is nullable and may be skipped.
+        var mug = new CartItem
+        {
+            Sku = "MUG-001",
+            Quantity = 2,
+            Name = "Coffee mug",
+            Price = 8.50m,
+            Category = "kitchen",
+            Product = new Product { Name = "Mugs" },
+        };
+        var teapot = new CartItem
+        {
+            Sku = "TEA-042",
+            Quantity = 1,
+            Name = "Teapot",
+            Price = 24.00m,
+            AdditionalCosts = new Dictionary<string, AdditionalCost>
+            {
+                ["shipping"] = new AdditionalCost { Price = 4.95m },
+            },
+        };
+
+        // `state` is documented with a default of 'open', so it is non-nullable and starts as Open.
+        var session = new NewCustomerSession
+        {
+            ProfileId = "guest-7f3a",
+            CartItems = new[] { mug, teapot },
+            Identifiers = new[] { "203.0.113.7" },
+            Total = (mug.Price * mug.Quantity) + (teapot.Price * teapot.Quantity),
+        };
+
+        Console.WriteLine("== A new customer session ==");
+        Console.WriteLine($"profile:     {session.ProfileId}");
+        Console.WriteLine($"state:       {session.State} (wire value \"{session.State.ToWireValue()}\")");
+        Console.WriteLine($"identifiers: {string.Join(", ", session.Identifiers)}");
+        Console.WriteLine($"total:       {session.Total}");
+        Console.WriteLine("cart items:");
+        foreach (var item in session.CartItems)
+        {
+            Console.WriteLine($"  - {item.Quantity} x {item.Sku} ({item.Name}) at {item.Price} each");
+            foreach (var cost in item.AdditionalCosts ?? new Dictionary<string, AdditionalCost>())
+            {
+                Console.WriteLine($"      additional cost '{cost.Key}': {cost.Value.Price}");
+            }
+        }
+
+        // Generated types are records, so ToString() lists every property (unset ones print empty).
+        Console.WriteLine();
+        Console.WriteLine("The first item as a record:");
+        Console.WriteLine($"  {mug}");
+
+        // Records compare by value, and `with` makes a changed copy.
+        var closed = session with { State = NewCustomerSessionState.Closed };
+        Console.WriteLine();
+        Console.WriteLine($"session == copy with State = Closed? {session == closed}");
+
+        Console.WriteLine();
+        Console.WriteLine("== NewCustomerSessionState: values and the documented state machine ==");
+        Console.WriteLine($"wire values:     {string.Join(", ", NewCustomerSessionStateExtensions.WireValues)}");
+        Console.WriteLine($"creatable as:    {Describe(NewCustomerSessionStateExtensions.CreatableStates)}");
+
+        if (NewCustomerSessionStateExtensions.TryParse("closed", out var parsed))
+        {
+            Console.WriteLine($"TryParse(\"closed\") -> {parsed}");
+        }
+        Console.WriteLine($"TryParse(\"Closed\") -> {NewCustomerSessionStateExtensions.TryParse("Closed", out _)} (wire values are case-sensitive)");
+
+        Console.WriteLine("allowed transitions:");
+        foreach (NewCustomerSessionState state in Enum.GetValues<NewCustomerSessionState>())
+        {
+            var next = state.AllowedTransitions();
+            Console.WriteLine($"  {state.ToWireValue(),-18} -> {(next.Count == 0 ? "(final)" : Describe(next))}");
+        }
+
+        var from = NewCustomerSessionState.Open;
+        var to = NewCustomerSessionState.PartiallyReturned;
+        Console.WriteLine($"open -> closed allowed?             {from.CanTransitionTo(NewCustomerSessionState.Closed)}");
+        Console.WriteLine($"open -> partially_returned allowed? {from.CanTransitionTo(to)}");
+    }
+
+    private static string Describe(IEnumerable<NewCustomerSessionState> states)
+        => string.Join(", ", states.Select(s => s.ToWireValue()));
+}
