@@ -1,0 +1,585 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using ModelDocs.Generators;
+using ModelDocs.Generators.Emit;
+using ModelDocs.Generators.Inference;
+using ModelDocs.Generators.Model;
+using ModelDocs.Generators.Parsing;
+
+namespace ModelDocs.GeneratorBench;
+
+/// <summary>
+/// In-process timing of <see cref="ModelDocsGenerator"/> over the talon-one python corpus:
+/// a cold run, a one-doc edit and a C# edit. Run with
+/// <c>dotnet run -c Release --project bench/ModelDocs.GeneratorBench [-- --json out.json] [--iterations 7] [--warmup 20] [--stages] [--loop-edit seconds]</c>.
+/// </summary>
+internal static class Program
+{
+    private const string Namespace = "Bench.Models";
+    private const string EditedDoc = "NewCustomerSession.md";
+    private const string EditedText = "Any coupon code entered.";
+    private const int MinSources = 700;
+
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12, DocumentationMode.Parse);
+
+    private static int Main(string[] args)
+    {
+        try
+        {
+            return Run(Options.Parse(args));
+        }
+        catch (BenchException ex)
+        {
+            Console.Error.WriteLine("error: " + ex.Message);
+            return 1;
+        }
+    }
+
+    private static int Run(Options options)
+    {
+        var corpusDir = Path.Combine(FindSharedDir(), "corpus", "talon-one", "python");
+        if (!Directory.Exists(corpusDir)) throw new BenchException("Corpus folder not found: " + corpusDir);
+
+        var docs = Directory.GetFiles(corpusDir, "*.md").OrderBy(f => f, StringComparer.Ordinal)
+            .Select(f => (AdditionalText)new InMemoryAdditionalText(f, File.ReadAllText(f)))
+            .ToImmutableArray();
+        var editedIndex = docs.IndexOf(docs.First(d => Path.GetFileName(d.Path) == EditedDoc));
+        var original = docs[editedIndex];
+        var originalText = original.GetText()!.ToString();
+        if (!originalText.Contains(EditedText, StringComparison.Ordinal))
+        {
+            throw new BenchException($"{EditedDoc} no longer contains '{EditedText}'; update the bench's edit.");
+        }
+
+        var optionsProvider = new BenchOptionsProvider(new Dictionary<string, string> { ["build_property.ModelDocsNamespace"] = Namespace });
+
+        Console.WriteLine($"corpus: {corpusDir} ({docs.Length} docs)");
+        Console.WriteLine($"runtime: {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}, " +
+                          $"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, processors: {Environment.ProcessorCount}");
+        Console.WriteLine($"iterations: {options.Iterations} per scenario, each after {options.Warmup} warm-up runs of that scenario");
+        Console.WriteLine();
+
+        GeneratorDriver ColdDriver() => CSharpGeneratorDriver.Create(
+            new[] { new ModelDocsGenerator().AsSourceGenerator() },
+            docs,
+            ParseOptions,
+            optionsProvider,
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+
+        if (options.LoopEditSeconds > 0)
+        {
+            // For an external profiler (e.g. perf with DOTNET_PerfMapEnabled=1): one-doc edits on one driver, back to back.
+            var compilation = CreateCompilation(0);
+            var driver = Check("cold", ColdDriver().RunGenerators(compilation));
+            var sw = Stopwatch.StartNew();
+            var runs = 0;
+            var first = new List<double>();
+            while (sw.Elapsed.TotalSeconds < options.LoopEditSeconds)
+            {
+                var one = Stopwatch.StartNew();
+                var current = docs[editedIndex];
+                docs = docs.SetItem(editedIndex, new InMemoryAdditionalText(original.Path, originalText.Replace(EditedText, $"Any coupon code entered (loop {runs}).", StringComparison.Ordinal)));
+                driver = driver.ReplaceAdditionalText(current, docs[editedIndex]).RunGenerators(compilation);
+                if (runs < 8) first.Add(one.Elapsed.TotalMilliseconds);
+                runs++;
+            }
+            Console.WriteLine("first edits after the cold run: " + string.Join(", ", first.Select(t => t.ToString("F1", CultureInfo.InvariantCulture))) + " ms");
+            Console.WriteLine(FormattableString.Invariant($"loop-edit: {runs} one-doc edits in {sw.Elapsed.TotalSeconds:F1} s, {sw.Elapsed.TotalMilliseconds / runs:F2} ms each"));
+            return 0;
+        }
+
+        // --- cold: new generator, new driver, new compilation each time. ---
+        var cold = Measure("cold", options, () =>
+        {
+            var compilation = CreateCompilation(0);
+            var driver = ColdDriver();
+            return (() => driver.RunGenerators(compilation), d => Check("cold", d));
+        });
+
+        // --- one-doc edit: after a cold run, change one doc's description and run again. ---
+        var editCounter = 0;
+        var docEdit = Measure("one-doc edit", options, () =>
+        {
+            var compilation = CreateCompilation(0);
+            var driver = Check("cold (before one-doc edit)", ColdDriver().RunGenerators(compilation));
+            var n = Interlocked.Increment(ref editCounter);
+            var edited = new InMemoryAdditionalText(original.Path, originalText.Replace(EditedText, $"Any coupon code entered (edit {n}).", StringComparison.Ordinal));
+            var next = driver.ReplaceAdditionalText(original, edited);
+            return (() => next.RunGenerators(compilation), d => Check("one-doc edit", d, requireChangedDoc: n));
+        });
+
+        // --- C# edit: after a run, replace the user's syntax tree with an edited one and run again. ---
+        var csCounter = 0;
+        var csEdit = Measure("C# edit", options, () =>
+        {
+            var compilation = CreateCompilation(0);
+            var driver = Check("cold (before C# edit)", ColdDriver().RunGenerators(compilation));
+            var n = Interlocked.Increment(ref csCounter);
+            var oldTree = compilation.SyntaxTrees.Single();
+            var edited = compilation.ReplaceSyntaxTree(oldTree, ParseUserTree(n));
+            return (() => driver.RunGenerators(edited), d => Check("C# edit", d));
+        });
+
+        var rows = new[]
+        {
+            new Row("cold", cold, 500),
+            new Row("one-doc edit", docEdit, 20),
+            new Row("C# edit", csEdit, 5),
+        };
+
+        Console.WriteLine("| scenario | median ms | min ms | allocated MB | target | meets target |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---|");
+        foreach (var r in rows)
+        {
+            Console.WriteLine(FormattableString.Invariant(
+                $"| {r.Name} | {r.Result.MedianMs:F1} | {r.Result.MinMs:F1} | {r.Result.MedianAllocatedMb:F1} | ≤ {r.TargetMs} ms | {(r.Meets ? "yes" : "NO")} |"));
+        }
+        Console.WriteLine();
+        Console.WriteLine(FormattableString.Invariant($"generated sources per run: {cold.Sources}"));
+
+        if (options.JsonPath is not null) WriteJson(options.JsonPath, corpusDir, docs.Length, options, rows);
+
+        if (options.Stages || rows.Any(r => !r.Meets))
+        {
+            Console.WriteLine();
+            Stages.Run(docs, optionsProvider, CreateCompilation(0), ParseOptions, options.Iterations, options.Warmup);
+            Console.WriteLine();
+            Stages.EditSteps(docs, editedIndex, originalText.Replace(EditedText, "Any coupon code entered (edit).", StringComparison.Ordinal),
+                optionsProvider, CreateCompilation(0), ParseOptions, options.Iterations, options.Warmup);
+        }
+
+        return 0;
+    }
+
+    // ------------------------------------------------------------------ measuring
+
+    /// <summary>
+    /// <paramref name="prepare"/> builds the state for one run (untimed) and returns the timed action.
+    /// Allocations are the process-wide delta (Roslyn may use other threads).
+    /// </summary>
+    private static Result Measure(string name, Options options, Func<(Func<GeneratorDriver> Run, Action<GeneratorDriver> Verify)> prepare)
+    {
+        var times = new List<double>();
+        var allocs = new List<long>();
+        var sources = 0;
+        for (var i = 0; i < options.Warmup + options.Iterations; i++)
+        {
+            var (action, verify) = prepare();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            var sw = Stopwatch.StartNew();
+            var driver = action();
+            sw.Stop();
+            var after = GC.GetTotalAllocatedBytes(precise: true);
+            verify(driver);
+            sources = driver.GetRunResult().GeneratedTrees.Length;
+            if (i < options.Warmup) continue;
+            times.Add(sw.Elapsed.TotalMilliseconds);
+            allocs.Add(after - before);
+        }
+        Console.WriteLine(FormattableString.Invariant($"samples {name}: {string.Join(", ", times.Select(t => t.ToString("F1", CultureInfo.InvariantCulture)))} ms"));
+        return new Result(Median(times), times.Min(), Median(allocs.Select(a => (double)a).ToList()) / (1024.0 * 1024.0), times, allocs, sources);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        var mid = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    private static GeneratorDriver Check(string scenario, GeneratorDriver driver, int requireChangedDoc = 0)
+    {
+        var result = driver.GetRunResult();
+        if (result.Results.Length != 1) throw new BenchException($"{scenario}: expected 1 generator result, got {result.Results.Length}.");
+        var gen = result.Results[0];
+        if (gen.Exception is not null) throw new BenchException($"{scenario}: the generator threw: {gen.Exception}");
+        if (gen.GeneratedSources.Length <= MinSources)
+        {
+            throw new BenchException($"{scenario}: only {gen.GeneratedSources.Length} generated sources (expected > {MinSources}).");
+        }
+        if (requireChangedDoc > 0)
+        {
+            var marker = $"(edit {requireChangedDoc})";
+            if (!gen.GeneratedSources.Any(s => s.SourceText.ToString().Contains(marker, StringComparison.Ordinal)))
+            {
+                throw new BenchException($"{scenario}: no generated source contains the edited description '{marker}'.");
+            }
+        }
+        return driver;
+    }
+
+    // ------------------------------------------------------------------ inputs
+
+    private static CSharpCompilation CreateCompilation(int edit)
+        => CSharpCompilation.Create(
+            "BenchAssembly",
+            new[] { ParseUserTree(edit) },
+            Net80.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    private static SyntaxTree ParseUserTree(int edit)
+        => CSharpSyntaxTree.ParseText(
+            $$"""
+            namespace App;
+
+            public static class Program
+            {
+                public static int Main() => {{edit}};
+
+                public static string Describe(Bench.Models.NewCustomerSession session) => session.ToString();
+            }
+            """,
+            ParseOptions,
+            path: "Program.cs");
+
+    /// <summary>Finds shared/: $MODELDOCS_SHARED, then a "shared" folder holding corpus/ beside any ancestor of the executable or current directory.</summary>
+    private static string FindSharedDir()
+    {
+        var looked = new List<string>();
+        var fromEnv = Environment.GetEnvironmentVariable("MODELDOCS_SHARED");
+        if (!string.IsNullOrEmpty(fromEnv))
+        {
+            looked.Add(Path.Combine(fromEnv, "corpus") + " (MODELDOCS_SHARED)");
+            if (Directory.Exists(Path.Combine(fromEnv, "corpus"))) return Path.GetFullPath(fromEnv);
+        }
+
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared");
+                looked.Add(Path.Combine(candidate, "corpus"));
+                if (Directory.Exists(Path.Combine(candidate, "corpus"))) return candidate;
+            }
+        }
+
+        // Fallback: ../shared as seen from the repository at build time (Directory.Build.props).
+        var buildTime = typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "ModelDocsSharedDir")?.Value;
+        if (!string.IsNullOrEmpty(buildTime))
+        {
+            looked.Add(Path.Combine(buildTime, "corpus") + " (build-time ModelDocsSharedDir)");
+            if (Directory.Exists(Path.Combine(buildTime, "corpus"))) return buildTime;
+        }
+
+        throw new BenchException(
+            "The shared corpora were not found. Looked for: " + string.Join(", ", looked.Distinct()) +
+            ". Put shared/ beside the checkout (../shared) or set MODELDOCS_SHARED to the folder that holds corpus/.");
+    }
+
+    private static void WriteJson(string path, string corpusDir, int docCount, Options options, IReadOnlyList<Row> rows)
+    {
+        var full = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        using var stream = File.Create(full);
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteString("corpus", corpusDir);
+        w.WriteNumber("docs", docCount);
+        w.WriteNumber("iterations", options.Iterations);
+        w.WriteNumber("warmup", options.Warmup);
+        w.WriteString("runtime", System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription);
+        w.WriteString("roslyn", typeof(CSharpCompilation).Assembly.GetName().Version?.ToString());
+        w.WriteStartArray("scenarios");
+        foreach (var r in rows)
+        {
+            w.WriteStartObject();
+            w.WriteString("scenario", r.Name);
+            w.WriteNumber("medianMs", Math.Round(r.Result.MedianMs, 3));
+            w.WriteNumber("minMs", Math.Round(r.Result.MinMs, 3));
+            w.WriteNumber("allocatedMB", Math.Round(r.Result.MedianAllocatedMb, 3));
+            w.WriteNumber("targetMs", r.TargetMs);
+            w.WriteBoolean("meetsTarget", r.Meets);
+            w.WriteNumber("generatedSources", r.Result.Sources);
+            w.WriteStartArray("samplesMs");
+            foreach (var t in r.Result.Times) w.WriteNumberValue(Math.Round(t, 3));
+            w.WriteEndArray();
+            w.WriteStartArray("allocatedBytes");
+            foreach (var a in r.Result.Allocs) w.WriteNumberValue(a);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+        Console.WriteLine("wrote " + full);
+    }
+
+    private sealed record Result(double MedianMs, double MinMs, double MedianAllocatedMb, IReadOnlyList<double> Times, IReadOnlyList<long> Allocs, int Sources);
+
+    private sealed record Row(string Name, Result Result, int TargetMs)
+    {
+        public bool Meets => Result.MedianMs <= TargetMs;
+    }
+
+    private sealed record Options(string? JsonPath, int Iterations, int Warmup, bool Stages, double LoopEditSeconds)
+    {
+        public static Options Parse(string[] args)
+        {
+            string? json = null;
+            // Warm-up: 3 runs leave much of Roslyn's and the generator's code in tier-0 / instrumented JIT code
+            // (medians 2-6x the steady state); about 20 runs per scenario reach tier-1.
+            int iterations = 7, warmup = 20;
+            var stages = false;
+            double loopEdit = 0;
+            for (var i = 0; i < args.Length; i++)
+            {
+                string Next() => i + 1 < args.Length ? args[++i] : throw new BenchException($"{args[i]} needs a value.");
+                switch (args[i])
+                {
+                    case "--json": json = Next(); break;
+                    case "--iterations": iterations = PositiveInt(Next()); break;
+                    case "--warmup": warmup = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--stages": stages = true; break;
+                    case "--loop-edit": loopEdit = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    default: throw new BenchException($"Unknown argument '{args[i]}'. Usage: [--json <path>] [--iterations N] [--warmup N] [--stages] [--loop-edit seconds]");
+                }
+            }
+            return new Options(json, iterations, warmup, stages, loopEdit);
+        }
+
+        private static int PositiveInt(string s)
+            => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new BenchException($"'{s}' is not a positive integer.");
+    }
+}
+
+/// <summary>
+/// Times the generator's stages by calling them directly over all docs (the same functions the
+/// pipeline calls), plus Roslyn's parse of the emitted sources, to show where a cold run's time goes.
+/// </summary>
+internal static partial class Stages
+{
+    public static void Run(ImmutableArray<AdditionalText> docs, AnalyzerConfigOptionsProvider optionsProvider, CSharpCompilation compilation, CSharpParseOptions parseOptions, int iterations, int warmup)
+    {
+        var ct = CancellationToken.None;
+        var texts = docs.Select(d => d.GetText(ct)!).ToArray();
+
+        DocumentSpec[] parsed = Array.Empty<DocumentSpec>();
+        EquatableArray<TypeIndexEntry> index = default;
+        CompilationCapabilities caps = CompilationCapabilities.Latest;
+        ModelSpec[] models = Array.Empty<ModelSpec>();
+        List<(string Hint, string Text)> emitted = new();
+        int FreshRun(bool forceTrees)
+        {
+            var run = CSharpGeneratorDriver.Create(new[] { new ModelDocsGenerator().AsSourceGenerator() }, docs, parseOptions, optionsProvider,
+                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false)).RunGenerators(compilation.Clone()).GetRunResult();
+            var n = run.Results[0].GeneratedSources.Length;
+            if (forceTrees)
+            {
+                foreach (var tree in run.GeneratedTrees) n += tree.GetRoot(ct).FullSpan.Length > 0 ? 0 : 1;
+            }
+            return n;
+        }
+
+        var timings = new (string Name, Func<int> Body)[]
+        {
+            ("options (GeneratorOptions.From per doc)", () =>
+            {
+                var n = 0;
+                foreach (var d in docs) n += GeneratorOptions.From(optionsProvider.GetOptions(d)).Namespace.Length;
+                return n;
+            }),
+            ("parse (MarkdownDocReader.Read)", () =>
+            {
+                parsed = docs.Select((d, i) => MarkdownDocReader.Read(d.Path, texts[i], GeneratorOptions.From(optionsProvider.GetOptions(d)), ct).Document)
+                    .Where(d => d is not null).Select(d => d!).ToArray();
+                return parsed.Length;
+            }),
+            ("index (TypeIndexEntry + sort)", () =>
+            {
+                index = parsed.Select(d => new TypeIndexEntry(d.FilePath, d.FileStem, ModelResolver.TypeNameOf(d), ModelResolver.NamespaceOf(d), d.Kind))
+                    .OrderBy(e => e.FilePath, StringComparer.Ordinal).ToEquatableArray();
+                return index.Count;
+            }),
+            ("capabilities (ReadCapabilities, fresh compilation)", () =>
+            {
+                caps = ModelDocsGenerator.ReadCapabilities(compilation.Clone());
+                return caps.LanguageVersion;
+            }),
+            ("resolve (ModelResolver.Resolve)", () =>
+            {
+                models = parsed.Select(d => ModelResolver.Resolve(d, index, caps, ct).Model).Where(m => m is not null).Select(m => m!).ToArray();
+                return models.Length;
+            }),
+            ("emit (Emitter.EmitModel/EmitEnum)", () =>
+            {
+                emitted = new List<(string, string)>();
+                foreach (var m in models)
+                {
+                    if (m.Kind == DocumentKind.Model) emitted.Add((Emitter.HintName(m.Namespace, m.TypeName), Emitter.EmitModel(m, caps)));
+                    foreach (var e in m.Enums)
+                    {
+                        emitted.Add((Emitter.HintName(m.Namespace, e.TypeName), Emitter.EmitEnum(m.Namespace, e, m.Kind == DocumentKind.Model ? m.TypeName : null, m.FilePath)));
+                    }
+                }
+                return emitted.Count;
+            }),
+            ("SourceText.From of emitted sources", () =>
+            {
+                var n = 0;
+                foreach (var (_, text) in emitted) n += SourceText.From(text, Encoding.UTF8).Length;
+                return n;
+            }),
+            ("RunGenerators on a fresh driver (for comparison)", () => FreshRun(forceTrees: false)),
+            ("same + GetRoot() of every generated tree (the parse the driver defers)", () => FreshRun(forceTrees: true)),
+            ("Roslyn parse of emitted sources (CSharpSyntaxTree.ParseText)", () =>
+            {
+                var n = 0;
+                foreach (var (hint, text) in emitted) n += CSharpSyntaxTree.ParseText(SourceText.From(text, Encoding.UTF8), parseOptions, hint).Length;
+                return n;
+            }),
+        };
+
+        // Warm up the stages in order (later stages need earlier outputs), then time each.
+        for (var i = 0; i < Math.Max(1, warmup); i++)
+        {
+            foreach (var (_, body) in timings) body();
+        }
+        Console.WriteLine($"### Stage breakdown (direct calls, median of {iterations}, {docs.Length} docs)");
+        Console.WriteLine();
+        Console.WriteLine("| stage | median ms | allocated MB | items |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        foreach (var (name, body) in timings)
+        {
+            var times = new List<double>();
+            var allocs = new List<double>();
+            var items = 0;
+            for (var i = 0; i < iterations; i++)
+            {
+                var before = GC.GetTotalAllocatedBytes(precise: true);
+                var sw = Stopwatch.StartNew();
+                items = body();
+                sw.Stop();
+                allocs.Add((GC.GetTotalAllocatedBytes(precise: true) - before) / (1024.0 * 1024.0));
+                times.Add(sw.Elapsed.TotalMilliseconds);
+            }
+            times.Sort();
+            allocs.Sort();
+            Console.WriteLine(FormattableString.Invariant($"| {name} | {times[times.Count / 2]:F1} | {allocs[allocs.Count / 2]:F1} | {items} |"));
+        }
+        var chars = emitted.Sum(e => (long)e.Text.Length);
+        Console.WriteLine();
+        Console.WriteLine(FormattableString.Invariant($"emitted: {emitted.Count} sources, {chars / 1024.0 / 1024.0:F1} M chars"));
+    }
+}
+
+internal static partial class Stages
+{
+    /// <summary>
+    /// The one-doc edit with step tracking on: the time Roslyn records per pipeline step, versus the
+    /// whole RunGenerators, and a no-op run (nothing changed) for the driver's fixed cost.
+    /// </summary>
+    public static void EditSteps(ImmutableArray<AdditionalText> docs, int editedIndex, string editedText, AnalyzerConfigOptionsProvider optionsProvider,
+        CSharpCompilation compilation, CSharpParseOptions parseOptions, int iterations, int warmup)
+    {
+        var perStep = new Dictionary<string, List<double>>();
+        var edits = new List<double>();
+        var noops = new List<double>();
+        var tracked = new List<double>();
+        for (var i = 0; i < warmup + iterations; i++)
+        {
+            GeneratorDriver Create(bool track) => CSharpGeneratorDriver.Create(
+                new[] { new ModelDocsGenerator().AsSourceGenerator() }, docs, parseOptions, optionsProvider,
+                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
+            var edited = new InMemoryAdditionalText(docs[editedIndex].Path, editedText + new string(' ', i));
+
+            // Untracked: a run where nothing changed, then a one-doc edit.
+            var driver = Create(track: false).RunGenerators(compilation);
+            var sw = Stopwatch.StartNew();
+            driver = driver.RunGenerators(compilation);
+            var noopMs = sw.Elapsed.TotalMilliseconds;
+            driver = driver.ReplaceAdditionalText(docs[editedIndex], edited);
+            sw.Restart();
+            driver.RunGenerators(compilation);
+            var editMs = sw.Elapsed.TotalMilliseconds;
+
+            // Tracked: per-step elapsed times as Roslyn records them (tracking adds its own overhead to the total).
+            var trackedDriver = Create(track: true).RunGenerators(compilation).ReplaceAdditionalText(docs[editedIndex], edited);
+            sw.Restart();
+            trackedDriver = trackedDriver.RunGenerators(compilation);
+            var trackedMs = sw.Elapsed.TotalMilliseconds;
+            if (i < warmup) continue;
+            noops.Add(noopMs);
+            edits.Add(editMs);
+            tracked.Add(trackedMs);
+            var result = trackedDriver.GetRunResult().Results[0];
+            foreach (var (name, steps) in result.TrackedSteps.Concat(result.TrackedOutputSteps))
+            {
+                if (!perStep.TryGetValue(name, out var list)) perStep[name] = list = new List<double>();
+                list.Add(steps.Sum(s => s.ElapsedTime.TotalMilliseconds));
+            }
+        }
+
+        static double Med(List<double> v) { var s = v.OrderBy(x => x).ToList(); return s[s.Count / 2]; }
+        Console.WriteLine($"### One-doc edit, inside the driver (median of {iterations})");
+        Console.WriteLine();
+        Console.WriteLine("| measurement | median ms |");
+        Console.WriteLine("|---|---:|");
+        Console.WriteLine(FormattableString.Invariant($"| RunGenerators, nothing changed | {Med(noops):F2} |"));
+        Console.WriteLine(FormattableString.Invariant($"| RunGenerators, one doc replaced | {Med(edits):F2} |"));
+        Console.WriteLine(FormattableString.Invariant($"| RunGenerators, one doc replaced, step tracking on | {Med(tracked):F2} |"));
+        foreach (var (name, list) in perStep.OrderByDescending(kv => Med(kv.Value)))
+        {
+            Console.WriteLine(FormattableString.Invariant($"| tracked step {name} (sum over its entries) | {Med(list):F2} |"));
+        }
+    }
+}
+
+internal sealed class BenchException : Exception
+{
+    public BenchException(string message) : base(message) { }
+}
+
+/// <summary>An AdditionalFile held in memory.</summary>
+internal sealed class InMemoryAdditionalText : AdditionalText
+{
+    private readonly SourceText _text;
+
+    public InMemoryAdditionalText(string path, string text)
+    {
+        Path = path;
+        _text = SourceText.From(text, Encoding.UTF8);
+    }
+
+    public override string Path { get; }
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+}
+
+/// <summary>Global options only, as MSBuild passes build_property.* values.</summary>
+internal sealed class BenchOptionsProvider : AnalyzerConfigOptionsProvider
+{
+    private readonly Options _options;
+
+    public BenchOptionsProvider(Dictionary<string, string> global) => _options = new Options(global);
+
+    public override AnalyzerConfigOptions GlobalOptions => _options;
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+    private sealed class Options : AnalyzerConfigOptions
+    {
+        private readonly Dictionary<string, string> _values;
+        public Options(Dictionary<string, string> values) => _values = values;
+        public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
+    }
+}
