@@ -1,0 +1,301 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using ModelDocs.Generators.Model;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace ModelDocs.Generators.Tests;
+
+/// <summary>
+/// The incremental pipeline caches what it should: reruns, C# edits and doc edits recompute only what
+/// changed, and no tracked step holds a Roslyn object that would defeat caching (or keep a compilation alive).
+/// </summary>
+public sealed class IncrementalityTests
+{
+    private static readonly string[] Names =
+    {
+        "NewCustomerSession", "CartItem", "Product", "AdditionalCost", "PriceDetail",
+        "Coupon", "LimitConfig", "CustomerProfile", "AudienceMembership", "LoyaltyMembership", "Attribute",
+    };
+
+    private readonly ITestOutputHelper _out;
+
+    public IncrementalityTests(ITestOutputHelper output) => _out = output;
+
+    private sealed record Setup(List<InMemoryAdditionalText> Docs, CSharpCompilation Compilation, GeneratorDriver Driver);
+
+    private static Setup Start()
+    {
+        var docs = Names
+            .Select(n => Path.Combine(TestHelpers.CorpusDir, "python", n + ".md"))
+            .Select(p => new InMemoryAdditionalText(p, File.ReadAllText(p)))
+            .ToList();
+        var compilation = TestHelpers.CreateCompilation();
+        var run = TestHelpers.Run(docs, compilation: compilation, trackSteps: true);
+        Assert.True(run.CompileDiagnostics.IsEmpty, TestHelpers.Format(run.CompileDiagnostics));
+        Assert.Empty(run.GeneratorDiagnostics);
+        foreach (var n in Names) Assert.Contains(run.Sources, s => s.HintName == $"Test.Models.{n}.g.cs");
+        return new Setup(docs, compilation, run.Driver);
+    }
+
+    private static GeneratorRunResult Result(GeneratorDriver driver)
+    {
+        var result = Assert.Single(driver.GetRunResult().Results);
+        Assert.Null(result.Exception);
+        return result;
+    }
+
+    private static List<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorDriver driver, string step)
+    {
+        var tracked = Result(driver).TrackedSteps;
+        Assert.True(tracked.TryGetValue(step, out var runs), $"step '{step}' was not tracked; tracked: {string.Join(", ", tracked.Keys)}");
+        return runs.SelectMany(r => r.Outputs).ToList();
+    }
+
+    private static bool IsReused(IncrementalStepRunReason reason) => reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged;
+
+    private static void AssertAllReused(GeneratorDriver driver, IEnumerable<string> steps, string scenario)
+    {
+        foreach (var step in steps)
+        {
+            var outputs = Outputs(driver, step);
+            Assert.NotEmpty(outputs);
+            var bad = outputs.Where(o => !IsReused(o.Reason)).ToList();
+            Assert.True(bad.Count == 0, $"{scenario}: step {step} recomputed {bad.Count} of {outputs.Count} outputs: " +
+                                        string.Join("; ", bad.Select(b => $"{b.Reason} {Describe(b.Value)}")));
+        }
+    }
+
+    private static void AssertAllOutputStepsReused(GeneratorDriver driver, string scenario)
+    {
+        var outputSteps = Result(driver).TrackedOutputSteps;
+        Assert.NotEmpty(outputSteps);
+        foreach (var kv in outputSteps)
+        {
+            var outputs = kv.Value.SelectMany(s => s.Outputs).ToList();
+            var bad = outputs.Where(o => !IsReused(o.Reason)).ToList();
+            Assert.True(bad.Count == 0, $"{scenario}: output step {kv.Key} re-ran {bad.Count} of {outputs.Count} outputs: " +
+                                        string.Join("; ", bad.Select(b => $"{b.Reason} {Describe(b.Value)}")));
+        }
+    }
+
+    /// <summary>The doc a step output belongs to, for the per-doc steps.</summary>
+    private static string? FileOf(object? value) => value switch
+    {
+        DocumentResult r => r.Document?.FilePath,
+        DocumentSpec d => d.FilePath,
+        ResolveResult r => r.Model?.FilePath,
+        ModelSpec m => m.FilePath,
+        ValueTuple<ModelSpec, CompilationCapabilities> t => t.Item1.FilePath,
+        _ => null,
+    };
+
+    private static string Describe(object? value) => FileOf(value) is { } f ? Path.GetFileName(f) : value?.GetType().Name ?? "null";
+
+    [Fact]
+    public void Rerun_with_same_inputs_reuses_every_step()
+    {
+        var s = Start();
+        var driver = s.Driver.RunGenerators(s.Compilation);
+        AssertAllReused(driver, TrackingNames.All, "rerun");
+        AssertAllOutputStepsReused(driver, "rerun");
+    }
+
+    [Fact]
+    public void Unrelated_csharp_edit_reuses_every_step_and_output()
+    {
+        var s = Start();
+
+        // Add a file.
+        var added = s.Compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+            "namespace App; public static class Extra { public static int Answer => 42; }", TestHelpers.ParseOptions, path: "Extra.cs"));
+        var driver = s.Driver.RunGeneratorsAndUpdateCompilation(added, out var output, out _);
+        AssertAllReused(driver, TrackingNames.All, "added C# file");
+        AssertAllOutputStepsReused(driver, "added C# file");
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        // Then edit it. Capabilities reads the new compilation (its input is Modified); its output must be Unchanged.
+        var tree = added.SyntaxTrees.Single(t => t.FilePath == "Extra.cs");
+        var edited = added.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(
+            "namespace App; public static class Extra { public static int Answer => 43; }", TestHelpers.ParseOptions, path: "Extra.cs"));
+        driver = driver.RunGeneratorsAndUpdateCompilation(edited, out _, out _);
+        AssertAllReused(driver, TrackingNames.All, "edited C# file");
+        AssertAllOutputStepsReused(driver, "edited C# file");
+        Assert.All(Outputs(driver, TrackingNames.Capabilities), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+    }
+
+    [Fact]
+    public void Editing_one_docs_description_recomputes_only_that_doc()
+    {
+        var s = Start();
+        var product = s.Docs.Single(d => Path.GetFileName(d.Path) == "Product.md");
+        var oldText = product.GetText()!.ToString();
+        const string Old = "The specific properties of the product this item belongs to, if available.";
+        Assert.Contains(Old, oldText, StringComparison.Ordinal);
+        var edited = new InMemoryAdditionalText(product.Path, oldText.Replace(Old, "The product's properties, where known.", StringComparison.Ordinal));
+
+        var driver = s.Driver.ReplaceAdditionalText(product, edited).RunGenerators(s.Compilation);
+
+        foreach (var step in new[] { TrackingNames.Documents, TrackingNames.ParsedDocuments, TrackingNames.Models, TrackingNames.ResolvedModels })
+        {
+            var outputs = Outputs(driver, step);
+            Assert.Equal(Names.Length, outputs.Count);
+            foreach (var o in outputs)
+            {
+                var file = FileOf(o.Value);
+                Assert.NotNull(file);
+                if (file == product.Path)
+                    Assert.True(o.Reason == IncrementalStepRunReason.Modified, $"{step}: Product.md is {o.Reason}, expected Modified");
+                else
+                    Assert.True(IsReused(o.Reason), $"{step}: {Path.GetFileName(file)} is {o.Reason}, expected Cached or Unchanged");
+            }
+        }
+        AssertAllReused(driver, new[] { TrackingNames.TypeIndex, TrackingNames.Capabilities }, "description edit");
+
+        // The new description reached the output.
+        var source = Result(driver).GeneratedSources.Single(g => g.HintName == "Test.Models.Product.g.cs").SourceText.ToString();
+        Assert.Contains("The product's properties, where known.", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Whitespace_at_the_end_of_a_doc_changes_no_model()
+    {
+        var s = Start();
+        var doc = s.Docs.Single(d => Path.GetFileName(d.Path) == "CartItem.md");
+        var edited = new InMemoryAdditionalText(doc.Path, doc.GetText()!.ToString() + "\n   \n\t\n");
+
+        var driver = s.Driver.ReplaceAdditionalText(doc, edited).RunGenerators(s.Compilation);
+
+        // The doc is re-read, but what it reads as is equal: nothing downstream runs again.
+        var documents = Outputs(driver, TrackingNames.Documents);
+        Assert.Contains(documents, o => FileOf(o.Value) == doc.Path && o.Reason == IncrementalStepRunReason.Unchanged);
+        AssertAllReused(driver, TrackingNames.All, "whitespace edit");
+        AssertAllOutputStepsReused(driver, "whitespace edit");
+    }
+
+    [Fact]
+    public void Tracked_step_outputs_hold_no_roslyn_objects()
+    {
+        var s = Start();
+        // One more run with an edit, so the walk also sees outputs produced incrementally.
+        var product = s.Docs.Single(d => Path.GetFileName(d.Path) == "Product.md");
+        var driver2 = s.Driver.ReplaceAdditionalText(product, new InMemoryAdditionalText(product.Path, product.GetText()!.ToString().Replace("if available", "if known", StringComparison.Ordinal)))
+            .RunGenerators(s.Compilation);
+
+        var visited = 0;
+        foreach (var driver in new[] { s.Driver, driver2 })
+        {
+            foreach (var step in TrackingNames.All)
+            {
+                foreach (var (value, _) in Outputs(driver, step))
+                {
+                    var found = RoslynObjectFinder.Find(value, out var count);
+                    visited += count;
+                    Assert.True(found is null, $"step {step} output {Describe(value)} holds {found}");
+                }
+            }
+        }
+        _out.WriteLine($"walked {visited} objects");
+        Assert.True(visited > 1000, "the walk saw suspiciously few objects: " + visited);
+    }
+
+    [Fact]
+    public void Roslyn_object_finder_finds_what_it_looks_for()
+    {
+        var location = Location.Create("a.md", new TextSpan(0, 1), new LinePositionSpan(default, default));
+        Assert.NotNull(RoslynObjectFinder.Find((1, new List<object> { "x", new[] { location } }), out _));
+        Assert.NotNull(RoslynObjectFinder.Find(new Holder(TestHelpers.CreateCompilation()), out _));
+        Assert.NotNull(RoslynObjectFinder.Find(new Holder(new InMemoryAdditionalText("a.md", "")), out _));
+        Assert.NotNull(RoslynObjectFinder.Find(new Holder(CSharpSyntaxTree.ParseText("class C { }")), out _));
+        Assert.NotNull(RoslynObjectFinder.Find(new Holder(CSharpSyntaxTree.ParseText("class C { }").GetRoot()), out _));
+        var cyclic = new List<object>();
+        cyclic.Add(cyclic);
+        Assert.Null(RoslynObjectFinder.Find(cyclic, out _));
+    }
+
+    private sealed class Holder
+    {
+        private readonly object _value;
+        public Holder(object value) => _value = value;
+        public override string ToString() => _value.ToString()!;
+    }
+}
+
+/// <summary>
+/// Walks an object graph by reflection (instance fields of every type, properties of the generator's own
+/// types, items of enumerables) and returns a description of the first Roslyn object it finds that must
+/// never sit in an incremental pipeline's cached values.
+/// </summary>
+internal static class RoslynObjectFinder
+{
+    private static readonly Type[] Forbidden =
+    {
+        typeof(Compilation), typeof(ISymbol), typeof(SyntaxNode), typeof(Location), typeof(AdditionalText), typeof(SyntaxTree),
+        // Not in the brief's list, but as bad for caching:
+        typeof(SemanticModel), typeof(SourceText), typeof(AnalyzerConfigOptions), typeof(AnalyzerConfigOptionsProvider),
+    };
+
+    private static readonly Assembly GeneratorAssembly = typeof(ModelDocsGenerator).Assembly;
+
+    public static string? Find(object? root, out int visited)
+    {
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<(object Value, string Path)>();
+        visited = 0;
+        if (root is not null) stack.Push((root, root.GetType().Name));
+        while (stack.Count > 0)
+        {
+            var (value, path) = stack.Pop();
+            var type = value.GetType();
+            if (!type.IsValueType && !seen.Add(value)) continue;
+            visited++;
+            foreach (var f in Forbidden)
+            {
+                if (f.IsInstanceOfType(value)) return $"{f.Name} ({type.FullName}) at {path}";
+            }
+            if (IsLeaf(type)) continue;
+
+            if (value is IEnumerable items and not string)
+            {
+                var i = 0;
+                foreach (var item in items)
+                {
+                    if (item is not null) stack.Push((item, $"{path}[{i}]"));
+                    i++;
+                }
+            }
+            for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
+            {
+                foreach (var field in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+                {
+                    if (field.FieldType.IsPointer || field.FieldType.IsByRef || field.FieldType.IsByRefLike) continue;
+                    var v = field.GetValue(value);
+                    if (v is not null) stack.Push((v, path + "." + field.Name));
+                }
+            }
+            if (type.Assembly == GeneratorAssembly)
+            {
+                foreach (var prop in type.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+                {
+                    if (prop.GetIndexParameters().Length > 0 || prop.GetMethod is null || prop.PropertyType.IsByRefLike) continue;
+                    var v = prop.GetValue(value);
+                    if (v is not null) stack.Push((v, path + "." + prop.Name));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static bool IsLeaf(Type type)
+        => type.IsPrimitive || type.IsEnum || type.IsPointer || type == typeof(string) || type == typeof(decimal)
+           || typeof(Type).IsAssignableFrom(type) || typeof(Delegate).IsAssignableFrom(type) || typeof(MemberInfo).IsAssignableFrom(type)
+           || typeof(Assembly).IsAssignableFrom(type);
+}
