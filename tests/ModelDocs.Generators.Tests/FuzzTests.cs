@@ -238,24 +238,20 @@ public sealed class FuzzTests
         _out.WriteLine($"{count} mutations in {total.Elapsed.TotalSeconds:F1} s (seed {Seed}); slowest {slowest.Time.TotalMilliseconds:F0} ms: {slowest.What}; {failures.Count} failed");
         foreach (var f in failures.Take(40)) _out.WriteLine("  " + f);
         Assert.True(count >= 300, "too few mutations ran: " + count);
-        // Today this fails on the known U+2028 bug (see Bug_line_separator_in_a_description_breaks_the_doc_comment):
-        // every failing mutation inserted "&#x2028;".
         Assert.True(failures.Count == 0, $"{failures.Count} of {count} mutations failed:{Environment.NewLine}" + string.Join(Environment.NewLine, failures.Take(15)));
     }
 
     /// <summary>
-    /// KNOWN GENERATOR BUG (found by the fuzzer; fails until src is fixed). C# treats U+2028, U+2029 and U+0085
-    /// as line breaks, and XmlDoc.Escape (src/ModelDocs.Generators/Emit/XmlDoc.cs) passes them through, so a
-    /// description holding one as an entity (<c>&amp;#x2028;</c>, <c>&amp;#x2029;</c>, <c>&amp;#x85;</c>) ends the <c>///</c> line
-    /// and the rest of the description becomes C# code: CS1570 and syntax errors in the generated file.
-    /// Escape should turn them into a space, as it does for \r, \n and \t.
+    /// Found by the fuzzer: C# treats U+2028, U+2029 and U+0085 as line breaks, so a description holding one
+    /// as an entity (<c>&amp;#x2028;</c>, <c>&amp;#x2029;</c>, <c>&amp;#x85;</c>) would end the <c>///</c> line and turn the
+    /// rest into code. XmlDoc.Escape turns them into a space, as it does for \r, \n and \t.
     /// </summary>
     [Theory]
     [InlineData("&#x2028;")]
     [InlineData("&#x2029;")]
     [InlineData("&#x85;")]
     [InlineData("&#8232;")]
-    public void Bug_line_separator_in_a_description_breaks_the_doc_comment(string separator)
+    public void Line_separators_in_a_description_stay_inside_the_doc_comment(string separator)
     {
         var doc = Table($"**a** | **str** | before{separator}after. | [optional] ", "# Repro");
         var run = TestHelpers.Run(new[] { new InMemoryAdditionalText("Repro.md", doc) }, compilation: SharedCompilation.Value);

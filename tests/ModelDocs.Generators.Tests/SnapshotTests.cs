@@ -108,7 +108,7 @@ public sealed class SnapshotTests
         **missing** | [**Missing**](Missing.md) | MD1004 link to a missing doc. | [optional] 
         **ok** | **str** | MD1005 duplicate. | [optional] 
         **foo_bar** | **str** | First of a collision. | [optional] 
-        **fooBar** | **str** | MD1006 collides with foo_bar. | [optional] 
+        **foo.bar** | **str** | MD1006 collides with foo_bar. | [optional] 
         **count** | **int** | MD1007 bad default. | [optional] [default to abc]
         **every_diagnostic** | **str** | MD1009 named like the type. | [optional] 
         **to_string** | **str** | MD1009 named like a record member. | [optional] 
@@ -203,15 +203,14 @@ public sealed class SnapshotTests
     }
 
     /// <summary>
-    /// KNOWN GENERATOR BUG (fails until src is fixed). When two names collide in C# (MD1006: <c>foo_bar</c> and
-    /// <c>fooBar</c>), the second property is renamed <c>FooBar2</c> but keeps the same wire name: both carry
-    /// <c>[JsonPropertyName("fooBar")]</c>, and System.Text.Json refuses the type at run time
-    /// (InvalidOperationException: the JSON property name collides). See EveryDiagnostic's baseline.
-    /// Either the wire names must differ (python names are not wire names, so "fooBar" is a guess for both)
-    /// or the second property must be dropped/flagged; the generated record must not be unusable.
+    /// Names that collide in C# keep distinct JSON names: python <c>foo_bar</c> and <c>fooBar</c> are the same
+    /// wire name (a duplicate, MD1005, later row dropped); <c>foo_bar</c> and <c>foo.bar</c> differ on the wire
+    /// but both PascalCase to FooBar (MD1006, the second is FooBar2). Either way System.Text.Json accepts the type.
     /// </summary>
-    [Fact]
-    public void Bug_colliding_names_keep_distinct_json_names()
+    [Theory]
+    [InlineData("fooBar", "MD1005")]
+    [InlineData("foo.bar", "MD1006")]
+    public void Colliding_names_keep_distinct_json_names(string second, string expectedId)
     {
         var doc = """
             # Collide
@@ -221,12 +220,12 @@ public sealed class SnapshotTests
             Name | Type | Description | Notes
             ------------ | ------------- | ------------- | -------------
             **foo_bar** | **str** | First. | [optional] 
-            **fooBar** | **str** | Second. | [optional] 
+            **SECOND** | **str** | Second. | [optional] 
 
-            """;
+            """.Replace("SECOND", second);
         var run = TestHelpers.Run(new[] { new InMemoryAdditionalText("Collide.md", doc) }, Python);
         AssertCompilesCleanly(run);
-        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "MD1006");
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == expectedId);
         var source = run.Sources.Single(s => s.HintName == "Test.Models.Collide.g.cs").SourceText.ToString();
 
         // What System.Text.Json does with the generated type.

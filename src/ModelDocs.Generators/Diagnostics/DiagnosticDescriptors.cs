@@ -37,7 +37,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DuplicateProperty = Make("MD1005",
         "Duplicate property",
-        "Property '{0}' appears more than once in '{1}'; the later row is ignored",
+        "Property '{0}' in '{1}' has the wire name '{2}', which an earlier row already has; the later row is ignored",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor NameCollision = Make("MD1006",

@@ -174,7 +174,8 @@ internal static class XmlDoc
                 case '&': sb.Append("&amp;"); break;
                 case '<': sb.Append("&lt;"); break;
                 case '>': sb.Append("&gt;"); break;
-                case '\r': case '\n': case '\t': sb.Append(' '); break;
+                // C# ends a line at these too; inside a /// comment that would end the comment.
+                case '\r': case '\n': case '\t': case '\u0085': case '\u2028': case '\u2029': sb.Append(' '); break;
                 default:
                     // Control characters are not allowed in XML.
                     if (c < ' ' || c == '\uFFFE' || c == '\uFFFF') sb.Append(' ');

@@ -81,17 +81,20 @@ internal static class ModelResolver
         foreach (var raw in doc.Properties)
         {
             ct.ThrowIfCancellationRequested();
-            if (!seenNames.Add(raw.Name))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateProperty, raw.Row, raw.Name, doc.FileStem));
-                continue;
-            }
-
             // OpenAPI Generator's python escapes reserved words (date, return) as var_date, var_return:
             // the C# name and the wire name come from the word itself.
             var baseName = (doc.Dialect is Dialect.Python or Dialect.PythonLegacy) && raw.Name.StartsWith("var_", StringComparison.Ordinal) && raw.Name.Length > 4
                 ? raw.Name.Substring(4)
                 : raw.Name;
+            // One JSON name, one property: a row whose wire name an earlier row has is a duplicate
+            // (python foo_bar and fooBar are both "fooBar" on the wire).
+            var wireName = Naming.NameIsWireName(doc.Dialect) ? raw.Name : Naming.ToWireName(baseName, doc.Options.WireNaming);
+            if (!seenNames.Add(wireName))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateProperty, raw.Row, raw.Name, doc.FileStem, wireName));
+                continue;
+            }
+
             var clrName = MemberName(raw, baseName, doc, typeName, diagnostics);
             if (clrNames.TryGetValue(clrName, out var firstOwner))
             {
@@ -101,8 +104,6 @@ internal static class ModelResolver
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, raw.Row, firstOwner, raw.Name, doc.FileStem, collided, clrName));
             }
             clrNames[clrName] = raw.Name;
-
-            var wireName = Naming.NameIsWireName(doc.Dialect) ? raw.Name : Naming.ToWireName(baseName, doc.Options.WireNaming);
 
             // Enum: an exact table beats prose.
             EnumModel? enumModel = null;
