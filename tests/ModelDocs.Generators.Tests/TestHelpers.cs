@@ -159,10 +159,6 @@ public static class TestHelpers
         return new GeneratorRun(result, output, diagnostics, driver2);
     }
 
-    /// <summary>Compiles with documentation mode on so malformed XML docs surface as warnings.</summary>
-    public static CSharpCompilation WithDocs(CSharpCompilation c)
-        => c.WithOptions(c.Options);
-
     public static string Format(IEnumerable<Diagnostic> diagnostics, int max = 30)
         => string.Join(Environment.NewLine, diagnostics.Take(max).Select(d => d.ToString()));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 using ModelDocs.Generators.Inference;
@@ -257,6 +256,4 @@ namespace System.Runtime.CompilerServices
     internal static class IsExternalInit { }
 }
 """;
-
-    internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

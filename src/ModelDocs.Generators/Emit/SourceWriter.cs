@@ -30,18 +30,6 @@ internal sealed class SourceWriter
         return this;
     }
 
-    public SourceWriter Indent()
-    {
-        _indent++;
-        return this;
-    }
-
-    public SourceWriter Outdent()
-    {
-        _indent--;
-        return this;
-    }
-
     public SourceWriter Doc(string xmlLines)
     {
         foreach (var l in xmlLines.Split('\n'))

@@ -56,7 +56,7 @@ internal static class ModelResolver
         var owner = index.Where(e => e.Namespace == ns && e.TypeName == typeName).OrderBy(e => e.FilePath, StringComparer.Ordinal).FirstOrDefault();
         if (owner is not null && owner.FilePath != doc.FilePath)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateTypeName, doc.TitleLocation, doc.FileStem, typeName, ns, MarkdownStem(owner)));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateTypeName, doc.TitleLocation, doc.FileStem, typeName, ns, owner.FileStem));
             return null;
         }
 
@@ -74,7 +74,7 @@ internal static class ModelResolver
 
         var properties = new List<PropertyModel>();
         var enums = new List<EnumModel>();
-        var seenNames = new HashSet<string>(StringComparer.Ordinal);
+        var seenWireNames = new HashSet<string>(StringComparer.Ordinal);
         var clrNames = new Dictionary<string, string>(StringComparer.Ordinal);
         var reservedTypeNames = new HashSet<string>(index.Where(e => e.Namespace == ns).Select(e => e.TypeName), StringComparer.Ordinal);
 
@@ -89,7 +89,7 @@ internal static class ModelResolver
             // One JSON name, one property: a row whose wire name an earlier row has is a duplicate
             // (python foo_bar and fooBar are both "fooBar" on the wire).
             var wireName = Naming.NameIsWireName(doc.Dialect) ? raw.Name : Naming.ToWireName(baseName, doc.Options.WireNaming);
-            if (!seenNames.Add(wireName))
+            if (!seenWireNames.Add(wireName))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateProperty, raw.Row, raw.Name, doc.FileStem, wireName));
                 continue;
@@ -153,8 +153,6 @@ internal static class ModelResolver
 
         return new ModelSpec(ns, typeName, doc.FilePath, doc.Description, DocumentKind.Model, properties.ToEquatableArray(), enums.ToEquatableArray());
     }
-
-    private static string MarkdownStem(TypeIndexEntry entry) => entry.FileStem;
 
     private static string MemberName(RawProperty raw, string baseName, DocumentSpec doc, string typeName, List<DiagnosticInfo> diagnostics)
     {

@@ -32,9 +32,6 @@ internal enum TypeKind
 /// </summary>
 internal sealed record TypeSpec(TypeKind Kind, TypeSpec? Element = null, string? Name = null, string? Link = null)
 {
-    public static readonly TypeSpec StringType = new(TypeKind.String);
-    public static readonly TypeSpec AnyType = new(TypeKind.Any);
-
     public TypeSpec Innermost => Element is null ? this : Element.Innermost;
 
     public override string ToString() => Kind switch

@@ -208,7 +208,7 @@ internal static class MarkdownDocReader
         {
             var lines = _text.Lines;
             var i = start;
-            while (i < lines.Count && lines[i].Span.Length == 0 || i < lines.Count && Prefix(lines[i], 200).Trim().Length == 0) i++;
+            while (i < lines.Count && Prefix(lines[i], 200).Trim().Length == 0) i++;
             if (i >= lines.Count) return null;
             var headerLine = lines[i];
             if (Prefix(headerLine, 3).TrimStart().StartsWith("#", StringComparison.Ordinal)) return null;
