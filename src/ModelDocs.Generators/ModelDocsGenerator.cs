@@ -11,6 +11,7 @@ using ModelDocs.Generators.Emit;
 using ModelDocs.Generators.Inference;
 using ModelDocs.Generators.Model;
 using ModelDocs.Generators.Parsing;
+using ModelDocs.Generators.Parsing.Json;
 
 namespace ModelDocs.Generators;
 
@@ -27,24 +28,25 @@ public sealed class ModelDocsGenerator : IIncrementalGenerator
         context.RegisterPostInitializationOutput(static ctx =>
             ctx.AddSource("ModelDocs.Attributes.g.cs", SourceText.From(Emitter.SupportSource, Encoding.UTF8)));
 
-        // 1. Each .md AdditionalFile with its options, parsed in the same step (nothing that compares
-        //    by reference survives it).
+        // 1. Each .md and .json AdditionalFile with its options, parsed in the same step (nothing that
+        //    compares by reference survives it). A markdown file gives at most one doc, a JSON Schema or
+        //    OpenAPI file one per schema; each doc then flows on its own, so an unchanged schema in an
+        //    edited file stays cached downstream.
         var documents = context.AdditionalTextsProvider
-            .Where(static file => IsMarkdown(file.Path))
+            .Where(static file => IsMarkdown(file.Path) || JsonDocReader.IsJson(file.Path))
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, ct) => Parse(pair.Left, pair.Right.GetOptions(pair.Left), ct))
             .WithTrackingName(TrackingNames.Documents);
 
         var parsed = documents
-            .Where(static r => r.Document is not null)
-            .Select(static (r, _) => r.Document!)
+            .SelectMany(static (r, _) => r.Documents)
             .WithTrackingName(TrackingNames.ParsedDocuments);
 
         // 2. Names only: editing a doc's table leaves the index equal, so other docs stay cached.
         var index = parsed
-            .Select(static (d, _) => new TypeIndexEntry(d.FilePath, d.FileStem, ModelResolver.TypeNameOf(d), ModelResolver.NamespaceOf(d), d.Kind))
+            .Select(static (d, _) => ModelResolver.IndexEntryOf(d))
             .Collect()
-            .Select(static (entries, _) => entries.OrderBy(e => e.FilePath, StringComparer.Ordinal).ToEquatableArray())
+            .Select(static (entries, _) => entries.OrderBy(e => e.FilePath, StringComparer.Ordinal).ThenBy(e => e.JsonKey, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.TypeIndex);
 
         // 3. What the consuming compilation supports (C# version, required members, DateOnly).
@@ -74,11 +76,14 @@ public sealed class ModelDocsGenerator : IIncrementalGenerator
 
     internal static bool IsMarkdown(string path) => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
 
-    internal static DocumentResult Parse(AdditionalText file, AnalyzerConfigOptions options, CancellationToken ct)
+    internal static FileResult Parse(AdditionalText file, AnalyzerConfigOptions options, CancellationToken ct)
     {
         var text = file.GetText(ct);
-        if (text is null) return new DocumentResult(null, EquatableArray<DiagnosticInfo>.Empty);
-        return MarkdownDocReader.Read(file.Path, text, GeneratorOptions.From(options), ct);
+        if (text is null) return new FileResult(file.Path, EquatableArray<DocumentSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+        var generatorOptions = GeneratorOptions.From(options);
+        return JsonDocReader.IsJson(file.Path)
+            ? JsonDocReader.Read(file.Path, text, generatorOptions, ct)
+            : FileResult.From(file.Path, MarkdownDocReader.Read(file.Path, text, generatorOptions, ct));
     }
 
     internal static CompilationCapabilities ReadCapabilities(Compilation compilation)

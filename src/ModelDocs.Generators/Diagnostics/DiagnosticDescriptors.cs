@@ -70,6 +70,36 @@ internal static class DiagnosticDescriptors
         "ModelDocs generates records, which need C# 9 or later; set <LangVersion> to 9 or later",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor JsonSyntaxError = Make("MD1020",
+        "Invalid JSON",
+        "'{0}' is not valid JSON: {1} (line {2}, column {3}); no models are generated from it",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = Make("MD1021",
+        "Unresolved $ref",
+        "'{0}' in '{1}' has $ref '{2}', which {3}; it is generated as System.Text.Json.JsonElement",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UntypedUnion = Make("MD1022",
+        "oneOf/anyOf generated as JsonElement",
+        "'{0}' in '{1}' is a {2} of {3} schemas{4}; it is generated as System.Text.Json.JsonElement",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor ConflictingAllOfProperty = Make("MD1023",
+        "allOf parts define a property differently",
+        "Property '{0}' in '{1}' is defined differently by two allOf parts ({2} and {3}); the first definition is used",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnsupportedSchema = Make("MD1024",
+        "Unsupported schema construct",
+        "'{0}' in '{1}' {2}; {3}",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnknownSpecVersion = Make("MD1025",
+        "Unknown OpenAPI version",
+        "'{0}' declares {1} '{2}', which ModelDocs does not know; it is read as {3}",
+        DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor InternalError = Make("MD9001",
         "Internal generator error",
         "ModelDocs could not process '{0}' ({1}: {2}); other docs are unaffected. Please report this.",

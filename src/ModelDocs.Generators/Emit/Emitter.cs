@@ -59,6 +59,7 @@ internal static class Emitter
         w.Doc("<summary>\n" + (summary.Length > 0 ? summary : $"The <c>{XmlDoc.Escape(p.WireName)}</c> property.") + "\n</summary>");
         var remarks = $"Wire name <c>{XmlDoc.Escape(p.WireName)}</c>";
         remarks += p.IsRequired ? "; required" : "; optional";
+        if (p.IsNullable) remarks += "; may be null";
         if (p.IsReadOnly) remarks += "; read-only: set by the server, not sent by clients";
         if (p.Default is not null) remarks += $"; defaults to <c>{XmlDoc.Escape(p.Default.Text)}</c>";
         w.Doc("<remarks>" + remarks + ".</remarks>");
@@ -68,14 +69,15 @@ internal static class Emitter
         // Optional without a default: nullable, left out of JSON when null.
         // Optional with a default: non-nullable, starts at the default.
         // Required: non-nullable and `required` (C# 11), unless read-only (the server sets it).
+        // Nullable (JSON Schema `nullable: true`, `type: [.., "null"]`): `T?`, and still `required` when required.
         var nullable = !p.IsRequired && p.Default is null;
         if (nullable) w.Line("[global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]");
-        var type = p.Type.ClrName + (nullable ? "?" : string.Empty);
+        var type = p.Type.ClrName + (nullable || p.IsNullable ? "?" : string.Empty);
         // C# forbids [Obsolete] on a required member (CS9042), so a deprecated property is never `required`.
         var useRequired = p.IsRequired && !p.IsReadOnly && !p.IsDeprecated && p.Default is null && caps.CanUseRequired;
         var initializer = string.Empty;
         if (p.Default is not null) initializer = " = " + p.Default.Expression + ";";
-        else if (!nullable && !useRequired && !p.Type.IsValueType) initializer = " = default!;";
+        else if (!nullable && !p.IsNullable && !useRequired && !p.Type.IsValueType) initializer = " = default!;";
         w.Line($"public {(useRequired ? "required " : string.Empty)}{type} {Naming.EscapeKeyword(p.ClrName)} {{ get; init; }}{initializer}");
     }
 
@@ -94,6 +96,7 @@ internal static class Emitter
         {
             EnumOrigin.EnumDoc => "the enum doc",
             EnumOrigin.EnumTable => "the doc's enum table",
+            EnumOrigin.Schema => "the schema's <c>enum</c>",
             _ => "the property's description",
         };
         var remarks = $"Values from {origin} in <c>{XmlDoc.Escape(FileName(filePath))}</c>.";

@@ -37,6 +37,9 @@ internal static class ModelResolver
         }
     }
 
+    public static TypeIndexEntry IndexEntryOf(DocumentSpec doc)
+        => new(doc.FilePath, doc.FileStem, TypeNameOf(doc), NamespaceOf(doc), doc.Kind, doc.JsonKey);
+
     public static string NamespaceOf(DocumentSpec doc) => SanitizeNamespace(doc.Options.Namespace);
 
     public static string TypeNameOf(DocumentSpec doc) => Naming.ToIdentifier(doc.TypeName);
@@ -53,8 +56,10 @@ internal static class ModelResolver
         var typeName = TypeNameOf(doc);
 
         // Two docs that define the same type: the first by path keeps it.
-        var owner = index.Where(e => e.Namespace == ns && e.TypeName == typeName).OrderBy(e => e.FilePath, StringComparer.Ordinal).FirstOrDefault();
-        if (owner is not null && owner.FilePath != doc.FilePath)
+        var identity = doc.JsonKey ?? doc.FilePath;
+        var owner = index.Where(e => e.Namespace == ns && e.TypeName == typeName)
+            .OrderBy(e => e.FilePath, StringComparer.Ordinal).ThenBy(e => e.JsonKey, StringComparer.Ordinal).FirstOrDefault();
+        if (owner is not null && owner.Identity != identity)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateTypeName, doc.TitleLocation, doc.FileStem, typeName, ns, owner.FileStem));
             return null;
@@ -117,9 +122,11 @@ internal static class ModelResolver
                 ReportMemberRenames(renames, doc, enumTypeName, diagnostics);
                 // The table gives values; the prose may still describe the state machine.
                 var prose = EnumInference.FromProse(raw.Name, raw.Description);
-                enumModel = new EnumModel(enumTypeName, null, EnumOrigin.EnumTable, members, Restrict(prose?.StateMachine, members), raw.Name);
+                var origin = doc.Dialect == Dialect.JsonSchema ? EnumOrigin.Schema : EnumOrigin.EnumTable;
+                enumModel = new EnumModel(enumTypeName, null, origin, members, Restrict(prose?.StateMachine, members), raw.Name);
             }
-            else if (inner.Kind == TypeKind.String)
+            // JSON Schema states its enums; prose never adds one there.
+            else if (inner.Kind == TypeKind.String && doc.Dialect != Dialect.JsonSchema)
             {
                 var prose = EnumInference.FromProse(raw.Name, raw.Description);
                 if (prose is not null)
@@ -148,7 +155,9 @@ internal static class ModelResolver
                 raw.IsReadOnly,
                 raw.IsDeprecated,
                 raw.Description.Length == 0 ? null : raw.Description,
-                defaultValue));
+                defaultValue,
+                raw.IsNullable,
+                ResolveDiscriminator(raw.Discriminator, ns, index)));
         }
 
         return new ModelSpec(ns, typeName, doc.FilePath, doc.Description, DocumentKind.Model, properties.ToEquatableArray(), enums.ToEquatableArray());
@@ -245,7 +254,7 @@ internal static class ModelResolver
             case TypeKind.Bytes: return new ResolvedType(TypeKind.Bytes, "byte[]", false);
             case TypeKind.Any: return new ResolvedType(TypeKind.Any, JsonElement, true);
             case TypeKind.Reference:
-                if (enumModel is not null && enumModel.Origin == EnumOrigin.EnumTable)
+                if (enumModel is not null && enumModel.Origin is EnumOrigin.EnumTable or EnumOrigin.Schema)
                     return new ResolvedType(TypeKind.Reference, $"global::{ns}.{enumModel.TypeName}", true, EnumName: enumModel.TypeName);
                 return ResolveReference(type, raw, doc, ns, index, diagnostics);
             default:
@@ -253,10 +262,45 @@ internal static class ModelResolver
         }
     }
 
+    private static DiscriminatorModel? ResolveDiscriminator(DiscriminatorSpec? spec, string ns, EquatableArray<TypeIndexEntry> index)
+    {
+        if (spec is null) return null;
+        var cases = spec.Mapping.Select(m =>
+        {
+            var target = m.Target.Link is { } link && link.StartsWith("json:", StringComparison.Ordinal) ? FindJson(index, link) : null;
+            return new DiscriminatorCaseModel(m.Value, target is null ? null : $"global::{target.Namespace}.{target.TypeName}");
+        });
+        return new DiscriminatorModel(spec.PropertyName, cases.ToEquatableArray());
+    }
+
+    private static TypeIndexEntry? FindJson(EquatableArray<TypeIndexEntry> index, string key)
+    {
+        foreach (var e in index)
+        {
+            if (e.JsonKey is not null && string.Equals(e.JsonKey, key, StringComparison.Ordinal)) return e;
+        }
+        return null;
+    }
+
     private static ResolvedType ResolveReference(TypeSpec type, RawProperty raw, DocumentSpec doc, string ns, EquatableArray<TypeIndexEntry> index, List<DiagnosticInfo> diagnostics)
     {
         TypeIndexEntry? target = null;
-        if (type.Link is not null && !type.Link.StartsWith("#", StringComparison.Ordinal))
+        if (type.Link is not null && type.Link.StartsWith("json:", StringComparison.Ordinal))
+        {
+            // JSON $ref: by file and pointer (the reader wrote both in the key).
+            target = FindJson(index, type.Link);
+            if (target is null)
+            {
+                var hash = type.Link.IndexOf('#');
+                var file = type.Link.Substring(5, hash - 5);
+                var why = index.Any(e => e.JsonKey is not null && e.JsonKey.StartsWith("json:" + file + "#", StringComparison.Ordinal))
+                    ? "names no schema of that file that becomes a type (aliases across files are not followed)"
+                    : "is not a JSON Schema or OpenAPI AdditionalFile in this compilation";
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, raw.TypeCell, raw.Name, doc.FileStem, raw.TypeText ?? type.Link, why));
+                return new ResolvedType(TypeKind.Any, JsonElement, true);
+            }
+        }
+        else if (type.Link is not null && !type.Link.StartsWith("#", StringComparison.Ordinal))
         {
             target = Pick(index.Where(e => string.Equals(e.FileStem, type.Link, StringComparison.OrdinalIgnoreCase)), ns);
             if (target is null)

@@ -6,7 +6,8 @@ internal enum DocumentKind { Model, Enum }
 /// One model doc as read, before names are resolved. Produced per AdditionalFile by a reader
 /// (markdown today). Holds only strings, enums, bools, equatable arrays and other records,
 /// never Roslyn objects, so the incremental pipeline can cache it: the cacheability rule for
-/// every spec in this folder.
+/// every spec in this folder. JSON inputs give one spec per schema; <see cref="JsonKey"/>
+/// (<c>json:{normalized path}#{JSON pointer}</c>) identifies it, and <c>$ref</c>s link to it by that key.
 /// </summary>
 internal sealed record DocumentSpec(
     string FilePath,
@@ -18,9 +19,14 @@ internal sealed record DocumentSpec(
     GeneratorOptions Options,
     EquatableArray<RawProperty> Properties,
     EquatableArray<RawEnum> EnumSections,
-    LocationInfo TitleLocation);
+    LocationInfo TitleLocation,
+    string? JsonKey = null);
 
-/// <summary>One row of a doc's property table, as written (description already entity-decoded).</summary>
+/// <summary>
+/// One row of a doc's property table (or one property of a JSON schema), as written (description
+/// already entity-decoded). <see cref="IsNullable"/>: null is a valid value even when the property is
+/// required (JSON Schema only; markdown docs never say so).
+/// </summary>
 internal sealed record RawProperty(
     string Name,
     TypeSpec Type,
@@ -32,7 +38,17 @@ internal sealed record RawProperty(
     string? DefaultText,
     LocationInfo Row,
     LocationInfo TypeCell,
-    LocationInfo NotesCell);
+    LocationInfo NotesCell,
+    bool IsNullable = false,
+    DiscriminatorSpec? Discriminator = null);
+
+/// <summary>
+/// A <c>discriminator</c> of a <c>oneOf</c>/<c>anyOf</c> (JSON inputs): the property that names the
+/// case, and each value's target (a reference type spec).
+/// </summary>
+internal sealed record DiscriminatorSpec(string PropertyName, EquatableArray<DiscriminatorMapping> Mapping);
+
+internal sealed record DiscriminatorMapping(string Value, TypeSpec Target);
 
 /// <summary>
 /// A list of values stated by the doc: an enum doc's <c>## Enum</c> bullets, or a Java-style
@@ -42,5 +58,15 @@ internal sealed record RawEnum(string Name, EquatableArray<RawEnumValue> Values,
 
 internal sealed record RawEnumValue(string Name, string Value);
 
-/// <summary>What a parse of one file produced: a doc (or null when the file is not a model doc) and diagnostics.</summary>
+/// <summary>What a parse of one markdown file produced: a doc (or null when the file is not a model doc) and diagnostics.</summary>
 internal sealed record DocumentResult(DocumentSpec? Document, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>
+/// What the parse of one AdditionalFile produced: any number of docs (a markdown file gives at most
+/// one, a JSON Schema or OpenAPI file one per schema) and the file's diagnostics.
+/// </summary>
+internal sealed record FileResult(string FilePath, EquatableArray<DocumentSpec> Documents, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    public static FileResult From(string path, DocumentResult result)
+        => new(path, result.Document is null ? EquatableArray<DocumentSpec>.Empty : new EquatableArray<DocumentSpec>(new[] { result.Document }), result.Diagnostics);
+}

@@ -7,7 +7,8 @@ internal enum WireNaming { CamelCase, AsWritten, PascalCase, SnakeCase }
 
 internal enum NumberType { Decimal, Double }
 
-internal enum Dialect { Auto, Python, PythonLegacy, Java, Go, Ruby, Php, TypeScript, CSharp }
+/// <summary>Which writer produced a doc. <see cref="JsonSchema"/> is set by the JSON reader (JSON Schema, OpenAPI, Swagger), never by the option.</summary>
+internal enum Dialect { Auto, Python, PythonLegacy, Java, Go, Ruby, Php, TypeScript, CSharp, JsonSchema }
 
 /// <summary>
 /// The options that apply to one doc: MSBuild properties, overridden by the AdditionalFiles item's

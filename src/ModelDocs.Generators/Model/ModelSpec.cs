@@ -1,7 +1,7 @@
 namespace ModelDocs.Generators.Model;
 
 /// <summary>Where an enum's values came from; the more exact sources win.</summary>
-internal enum EnumOrigin { EnumDoc, EnumTable, Prose }
+internal enum EnumOrigin { EnumDoc, EnumTable, Prose, Schema }
 
 /// <summary>
 /// A resolved model, ready to emit: names are valid C# identifiers, types are resolved against the
@@ -25,7 +25,18 @@ internal sealed record PropertyModel(
     bool IsReadOnly,
     bool IsDeprecated,
     string? Description,
-    DefaultValue? Default);
+    DefaultValue? Default,
+    bool IsNullable = false,
+    DiscriminatorModel? Discriminator = null);
+
+/// <summary>
+/// A discriminated union found in a JSON input (<c>oneOf</c>/<c>anyOf</c> + <c>discriminator</c>).
+/// The property is generated as JsonElement for now; this records the data polymorphic emission needs.
+/// </summary>
+internal sealed record DiscriminatorModel(string PropertyName, EquatableArray<DiscriminatorCaseModel> Cases);
+
+/// <summary>One discriminator value and the fully-qualified C# type it selects (null when the target did not resolve).</summary>
+internal sealed record DiscriminatorCaseModel(string Value, string? TypeName);
 
 /// <summary>
 /// A resolved type. <see cref="ClrName"/> is the fully-qualified C# type without nullability;
@@ -52,6 +63,10 @@ internal sealed record StateMachineModel(EquatableArray<string> Creatable, Equat
 internal sealed record Transition(string From, string To);
 
 /// <summary>The names every doc contributes, for resolving references across docs.</summary>
-internal sealed record TypeIndexEntry(string FilePath, string FileStem, string TypeName, string Namespace, DocumentKind Kind);
+internal sealed record TypeIndexEntry(string FilePath, string FileStem, string TypeName, string Namespace, DocumentKind Kind, string? JsonKey = null)
+{
+    /// <summary>Which doc this is: the file, and for JSON inputs the schema within it.</summary>
+    public string Identity => JsonKey ?? FilePath;
+}
 
 internal sealed record ResolveResult(ModelSpec? Model, EquatableArray<DiagnosticInfo> Diagnostics);

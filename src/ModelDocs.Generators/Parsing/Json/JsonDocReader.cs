@@ -1,0 +1,855 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis.Text;
+using ModelDocs.Generators.Diagnostics;
+using ModelDocs.Generators.Model;
+
+namespace ModelDocs.Generators.Parsing.Json;
+
+/// <summary>
+/// A JSON Schema (draft-07, 2019-09, 2020-12), OpenAPI 3.x or Swagger 2.0 document → one
+/// <see cref="DocumentSpec"/> per schema that becomes a type (records for objects, enums for string
+/// enums; inline object properties become records of their own). Schemas that are not objects or enums
+/// (arrays, maps, primitives, unions) are aliases: a local <c>$ref</c> to one is replaced by its type.
+/// JSON that is none of these (appsettings.json, package.json) gives nothing and no diagnostic.
+/// Every walk is bounded: the tree by <see cref="JsonReader.MaxDepth"/>, types by <see cref="MaxTypeDepth"/>,
+/// <c>allOf</c>/<c>$ref</c> chains by visited sets; inline models go through a work queue, not recursion.
+/// </summary>
+internal sealed class JsonDocReader
+{
+    public const int MaxTypeDepth = 32;
+    private const string JsonElementNote = "it is generated as System.Text.Json.JsonElement";
+
+    private enum Format { None, JsonSchema, OpenApi3, Swagger2 }
+
+    private enum SchemaKind { Model, Enum, Alias }
+
+    private sealed class Named
+    {
+        public Named(string pointer, string name, JsonNode node, SchemaKind kind, string typeName)
+        {
+            Pointer = pointer;
+            Name = name;
+            Node = node;
+            Kind = kind;
+            TypeName = typeName;
+        }
+
+        public string Pointer { get; }
+        public string Name { get; }
+        public JsonNode Node { get; }
+        public SchemaKind Kind { get; }
+        public string TypeName { get; }
+    }
+
+    private readonly string _path;
+    private readonly SourceText _text;
+    private readonly GeneratorOptions _options;
+    private readonly CancellationToken _ct;
+    private readonly string _keyPrefix;
+    private readonly string _fileName;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly List<DocumentSpec> _documents = new();
+    private readonly Dictionary<JsonNode, Named> _byNode = new();
+    private readonly Dictionary<string, Named> _byPointer = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
+    private readonly Queue<Named> _queue = new();
+    private JsonNode _root = null!;
+
+    private JsonDocReader(string path, SourceText text, GeneratorOptions options, CancellationToken ct)
+    {
+        _path = path;
+        _text = text;
+        _options = options;
+        _ct = ct;
+        _keyPrefix = "json:" + NormalizePath(path) + "#";
+        _fileName = FileNameOf(path);
+    }
+
+    public static bool IsJson(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
+    public static FileResult Read(string path, SourceText text, GeneratorOptions options, CancellationToken ct)
+    {
+        var reader = new JsonDocReader(path, text, options, ct);
+        try
+        {
+            reader.Run();
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            reader._diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, reader.Loc(0, Math.Min(1, text.Length)), reader._fileName, ex.GetType().Name, ex.Message));
+        }
+        return new FileResult(path, reader._documents.ToEquatableArray(), reader._diagnostics.ToEquatableArray());
+    }
+
+    private void Run()
+    {
+        var s = _text.ToString();
+        var root = JsonReader.Parse(s, out var error);
+        if (root is null)
+        {
+            if (error is not null && LooksLikeSchemaText(s, _path))
+            {
+                var at = Math.Min(error.Position, s.Length);
+                var line = _text.Lines.GetLinePosition(at);
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.JsonSyntaxError, Loc(at, at < s.Length ? 1 : 0), _fileName, error.Message,
+                    (line.Line + 1).ToString(CultureInfo.InvariantCulture), (line.Character + 1).ToString(CultureInfo.InvariantCulture)));
+            }
+            return;
+        }
+        _root = root;
+        var format = Classify(root);
+        if (format == Format.None) return;
+
+        // 1. The named schemas of the document, classified before any is read, so refs know what they point at.
+        var named = new List<(string Pointer, string Name, JsonNode Node)>();
+        void AddSection(JsonNode? section, string pointer)
+        {
+            if (section is null || !section.IsObject) return;
+            foreach (var m in section.Members!) named.Add((pointer + "/" + EscapeToken(m.Name), m.Name, m.Value));
+        }
+        if (format == Format.OpenApi3)
+        {
+            CheckVersion(root, "openapi", v => v.StartsWith("3.0", StringComparison.Ordinal) || v.StartsWith("3.1", StringComparison.Ordinal), "OpenAPI 3.1");
+            AddSection(root.Get("components")?.Get("schemas"), "/components/schemas");
+        }
+        else if (format == Format.Swagger2)
+        {
+            CheckVersion(root, "swagger", v => v.StartsWith("2.", StringComparison.Ordinal), "Swagger 2.0");
+            AddSection(root.Get("definitions"), "/definitions");
+        }
+        else
+        {
+            named.Add((string.Empty, root.GetString("title") ?? StemOf(_path), root));
+            AddSection(root.Get("$defs"), "/$defs");
+            AddSection(root.Get("definitions"), "/definitions");
+        }
+        foreach (var (pointer, name, node) in named)
+        {
+            var kind = KindOf(node);
+            var typeName = kind == SchemaKind.Alias ? name : UniqueTypeName(ToTypeName(name));
+            var entry = new Named(pointer, name, node, kind, typeName);
+            _byPointer[pointer] = entry;
+            if (kind != SchemaKind.Alias)
+            {
+                if (!_byNode.ContainsKey(node)) _byNode[node] = entry;
+                _queue.Enqueue(entry);
+            }
+        }
+
+        // 2. Each model (inline object properties join the queue as they are found).
+        while (_queue.Count > 0)
+        {
+            _ct.ThrowIfCancellationRequested();
+            var next = _queue.Dequeue();
+            try
+            {
+                _documents.Add(next.Kind == SchemaKind.Enum ? ReadEnum(next) : ReadModel(next));
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, NodeLoc(next.Node), next.Name, ex.GetType().Name, ex.Message));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- sniffing
+
+    private static Format Classify(JsonNode root)
+    {
+        if (!root.IsObject) return Format.None;
+        if (root.Get("openapi") is { IsString: true }) return Format.OpenApi3;
+        if (root.Get("swagger") is { IsString: true }) return Format.Swagger2;
+        var schema = root.GetString("$schema");
+        if (schema is not null) return IsMetaSchema(schema) ? Format.JsonSchema : Format.None;
+        // A bare schema without $schema: it must look like one, not like a settings file.
+        if (root.Get("properties") is { IsObject: true } && (root.Get("type") is null || root.GetString("type") == "object")) return Format.JsonSchema;
+        if (IsSchemaMap(root.Get("$defs")) || IsSchemaMap(root.Get("definitions"))) return Format.JsonSchema;
+        if (root.Get("allOf") is { IsArray: true } || root.Get("oneOf") is { IsArray: true } || root.Get("anyOf") is { IsArray: true }) return Format.JsonSchema;
+        return Format.None;
+    }
+
+    private static bool IsMetaSchema(string uri) => uri.IndexOf("json-schema.org/", StringComparison.OrdinalIgnoreCase) >= 0
+                                                    || uri.IndexOf("spec.openapis.org/oas/", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    private static bool IsSchemaMap(JsonNode? node)
+        => node is { IsObject: true } && node.Members!.Count > 0 && node.Members.All(m => m.Value.IsObject
+            && (m.Value.Get("type") is not null || m.Value.Get("properties") is not null || m.Value.Get("$ref") is not null
+                || m.Value.Get("allOf") is not null || m.Value.Get("enum") is not null || m.Value.Get("oneOf") is not null || m.Value.Get("anyOf") is not null));
+
+    /// <summary>For text that is not JSON: does it mean to be a schema (then its errors are reported)?</summary>
+    private static bool LooksLikeSchemaText(string s, string path)
+    {
+        var name = FileNameOf(path).ToLowerInvariant();
+        if (name.EndsWith(".schema.json", StringComparison.Ordinal) || name.Contains("openapi") || name.Contains("swagger")) return true;
+        var head = s.Length > 4096 ? s.Substring(0, 4096) : s;
+        return head.Contains("\"openapi\"") || head.Contains("\"swagger\"") || head.Contains("json-schema.org/")
+               || head.Contains("\"$defs\"") || head.Contains("\"components\"");
+    }
+
+    private void CheckVersion(JsonNode root, string field, Func<string, bool> known, string readAs)
+    {
+        var node = root.Get(field)!;
+        if (!known(node.Text!)) _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownSpecVersion, NodeLoc(node), _fileName, field, node.Text, readAs));
+    }
+
+    // ---------------------------------------------------------------- classification
+
+    private static SchemaKind KindOf(JsonNode node)
+    {
+        if (!node.IsObject) return SchemaKind.Alias;
+        if (node.Get("$ref") is not null && node.Get("properties") is null && node.Get("allOf") is null) return SchemaKind.Alias;
+        if (node.Get("oneOf") is not null || node.Get("anyOf") is not null) return node.Get("properties") is { IsObject: true } ? SchemaKind.Model : SchemaKind.Alias;
+        var enumNode = node.Get("enum") ?? node.Get("const");
+        if (enumNode is not null)
+        {
+            var values = EnumValues(node);
+            return values is not null && values.Strings.Count > 0 ? SchemaKind.Enum : SchemaKind.Alias;
+        }
+        var types = TypeNames(node);
+        if (node.Get("properties") is { IsObject: true }) return SchemaKind.Model;
+        if (node.Get("allOf") is { IsArray: true }) return types.Count == 0 || types.Contains("object") ? SchemaKind.Model : SchemaKind.Alias;
+        if (types.Count == 0) return node.Get("items") is not null || node.Get("additionalProperties") is { IsObject: true } ? SchemaKind.Alias : SchemaKind.Model;
+        if (types.Count == 1 && types[0] == "object") return node.Get("additionalProperties") is { IsObject: true } ? SchemaKind.Alias : SchemaKind.Model;
+        return SchemaKind.Alias;
+    }
+
+    private static List<string> TypeNames(JsonNode node)
+    {
+        var list = new List<string>();
+        var t = node.Get("type");
+        if (t is null) return list;
+        if (t.IsString) list.Add(t.Text!);
+        else if (t.IsArray) list.AddRange(t.Items!.Where(i => i.IsString).Select(i => i.Text!));
+        return list;
+    }
+
+    private sealed class EnumValueSet
+    {
+        public List<string> Strings { get; } = new();
+        public List<string> Integers { get; } = new();
+        public bool HasNull { get; set; }
+        public bool HasOther { get; set; }
+    }
+
+    /// <summary>The values of <c>enum</c> (or <c>const</c>), split by kind; null when there is neither.</summary>
+    private static EnumValueSet? EnumValues(JsonNode node)
+    {
+        var set = new EnumValueSet();
+        var values = node.Get("enum");
+        IEnumerable<JsonNode> items;
+        if (values is { IsArray: true }) items = values.Items!;
+        else if (node.Get("const") is { } c) items = new[] { c };
+        else return null;
+        foreach (var v in items)
+        {
+            switch (v.Kind)
+            {
+                case JsonKind.String: set.Strings.Add(v.Text!); break;
+                case JsonKind.Null: set.HasNull = true; break;
+                case JsonKind.Number when IsInteger(v.Text!): set.Integers.Add(v.Text!); break;
+                default: set.HasOther = true; break;
+            }
+        }
+        if (set.Strings.Count > 0 && (set.Integers.Count > 0 || set.HasOther))
+        {
+            // Mixed kinds: not a C# enum.
+            set.HasOther = true;
+            set.Strings.Clear();
+        }
+        return set;
+    }
+
+    private static bool IsInteger(string number) => number.IndexOf('.') < 0 && number.IndexOf('e') < 0 && number.IndexOf('E') < 0;
+
+    // ---------------------------------------------------------------- enums and models
+
+    private DocumentSpec ReadEnum(Named entry)
+    {
+        var values = EnumValues(entry.Node)!;
+        var rawValues = values.Strings.Distinct(StringComparer.Ordinal).Select(v => new RawEnumValue(v, v)).ToEquatableArray();
+        var section = new RawEnum(entry.TypeName, rawValues, NodeLoc(entry.Node.Get("enum") ?? entry.Node.Get("const") ?? entry.Node));
+        return new DocumentSpec(_path, entry.Name, entry.TypeName, DocumentKind.Enum, Dialect.JsonSchema, DescriptionOf(entry.Node),
+            _options, EquatableArray<RawProperty>.Empty, new EquatableArray<RawEnum>(new[] { section }), NameLoc(entry), _keyPrefix + entry.Pointer);
+    }
+
+    private sealed class PropertySource
+    {
+        public PropertySource(JsonMember member, string part)
+        {
+            Member = member;
+            Part = part;
+        }
+
+        public JsonMember Member { get; }
+        public string Part { get; }
+    }
+
+    private DocumentSpec ReadModel(Named entry)
+    {
+        var properties = new List<PropertySource>();
+        var byName = new Dictionary<string, PropertySource>(StringComparer.Ordinal);
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        string? description = DescriptionOf(entry.Node);
+
+        // allOf parts, depth first in document order, each schema once (cycles end at the visited set).
+        var visited = new HashSet<JsonNode>();
+        var stack = new Stack<(JsonNode Node, string Part, int Depth)>();
+        stack.Push((entry.Node, entry.Name, 0));
+        while (stack.Count > 0)
+        {
+            var (node, part, depth) = stack.Pop();
+            if (!node.IsObject || !visited.Add(node)) continue;
+            if (node.Get("$ref") is { IsString: true } refNode)
+            {
+                var target = ResolveLocal(refNode.Text!, out var why);
+                if (target is null)
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSchema, NodeLoc(refNode), entry.Name,
+                        $"has an allOf part with $ref '{refNode.Text}', which {why}", "its properties are not included"));
+                }
+                else if (depth < MaxTypeDepth)
+                {
+                    stack.Push((target, LastToken(refNode.Text!), depth + 1));
+                }
+            }
+            if (node.Get("required") is { IsArray: true } req)
+            {
+                foreach (var r in req.Items!) if (r.IsString) required.Add(r.Text!);
+            }
+            if (node.Get("properties") is { IsObject: true } props)
+            {
+                foreach (var m in props.Members!)
+                {
+                    if (byName.TryGetValue(m.Name, out var first))
+                    {
+                        if (!ReferenceEquals(first.Member.Value, m.Value) && Canonical(first.Member.Value, Annotations) != Canonical(m.Value, Annotations))
+                        {
+                            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingAllOfProperty, Loc(m.NameStart, m.NameEnd - m.NameStart),
+                                m.Name, entry.Name, first.Part, part));
+                        }
+                        continue;
+                    }
+                    var source = new PropertySource(m, part);
+                    byName[m.Name] = source;
+                    properties.Add(source);
+                }
+            }
+            if (node.Get("allOf") is { IsArray: true } all && depth < MaxTypeDepth)
+            {
+                for (var i = all.Items!.Count - 1; i >= 0; i--) stack.Push((all.Items[i], part, depth + 1));
+                if (description is null)
+                {
+                    foreach (var p in all.Items) description ??= p.IsObject && p.Get("$ref") is null ? DescriptionOf(p) : null;
+                }
+            }
+        }
+
+        var raws = new List<RawProperty>();
+        var enums = new List<RawEnum>();
+        foreach (var p in properties)
+        {
+            raws.Add(ReadProperty(entry, p.Member, required.Contains(p.Member.Name), enums));
+        }
+        return new DocumentSpec(_path, entry.Name, entry.TypeName, DocumentKind.Model, Dialect.JsonSchema, description,
+            _options, raws.ToEquatableArray(), enums.ToEquatableArray(), NameLoc(entry), _keyPrefix + entry.Pointer);
+    }
+
+    private RawProperty ReadProperty(Named owner, JsonMember member, bool required, List<RawEnum> enums)
+    {
+        var schema = member.Value;
+        var context = new TypeContext(owner, member.Name);
+        var type = TypeOf(schema, context, 0, true, owner.TypeName + ToTypeName(member.Name), owner.Pointer + "/properties/" + EscapeToken(member.Name));
+        var description = DescriptionOf(schema) ?? context.Description;
+        if (context.IntegerValues is { Count: > 0 } ints)
+        {
+            var note = "Allowed values: " + string.Join(", ", ints.Select(v => "`" + v + "`")) + ".";
+            description = description is null ? note : description.TrimEnd() + " " + note;
+        }
+        if (context.EnumValues is not null)
+        {
+            var name = "enum:" + member.Name;
+            enums.Add(new RawEnum(name, context.EnumValues.Select(v => new RawEnumValue(v, v)).ToEquatableArray(), NodeLoc(context.EnumNode ?? schema)));
+            type = ReplaceEnum(type, new TypeSpec(TypeKind.Reference, Name: name, Link: "#" + name));
+        }
+        var defaultNode = schema.IsObject ? schema.Get("default") : null;
+        var defaultText = defaultNode?.ScalarText;
+        var isObject = schema.IsObject;
+        return new RawProperty(
+            member.Name,
+            type,
+            context.TypeText,
+            description ?? string.Empty,
+            IsOptional: !required,
+            IsReadOnly: isObject && (schema.GetBool("readOnly") || context.ReadOnly),
+            IsDeprecated: isObject && (schema.GetBool("deprecated") || context.Deprecated),
+            defaultText,
+            Loc(member.NameStart, member.NameEnd - member.NameStart),
+            NodeLoc(context.TypeNode ?? schema),
+            defaultNode is null ? Loc(member.NameStart, member.NameEnd - member.NameStart) : NodeLoc(defaultNode),
+            IsNullable: context.Nullable,
+            Discriminator: context.Discriminator);
+    }
+
+    /// <summary>Puts the enum reference where the string placeholder is (the innermost element).</summary>
+    private static TypeSpec ReplaceEnum(TypeSpec type, TypeSpec enumRef)
+        => type.Element is null ? enumRef : type with { Element = ReplaceEnum(type.Element, enumRef) };
+
+    /// <summary>What reading one property's schema found besides its type.</summary>
+    private sealed class TypeContext
+    {
+        public TypeContext(Named owner, string property)
+        {
+            Owner = owner;
+            Property = property;
+        }
+
+        public Named Owner { get; }
+        public string Property { get; }
+        public bool Nullable { get; set; }
+        public bool ReadOnly { get; set; }
+        public bool Deprecated { get; set; }
+        public string? Description { get; set; }
+        public string? TypeText { get; set; }
+        public JsonNode? TypeNode { get; set; }
+        public List<string>? EnumValues { get; set; }
+        public JsonNode? EnumNode { get; set; }
+        public List<string>? IntegerValues { get; set; }
+        public DiscriminatorSpec? Discriminator { get; set; }
+        public HashSet<JsonNode> RefsFollowed { get; } = new();
+    }
+
+    /// <summary>
+    /// The type of a schema. Depth-limited; follows local refs to aliases with a visited set.
+    /// <paramref name="top"/>: the schema describes the property's value itself (not an item or map
+    /// value), so its nullability is the property's.
+    /// </summary>
+    private TypeSpec TypeOf(JsonNode schema, TypeContext cx, int depth, bool top, string inlineName, string pointer)
+    {
+        if (depth > MaxTypeDepth)
+        {
+            Unsupported(schema, cx, $"nests types deeper than {MaxTypeDepth} levels");
+            return new TypeSpec(TypeKind.Any);
+        }
+        if (!schema.IsObject) return new TypeSpec(TypeKind.Any); // true, false: anything
+        cx.TypeNode ??= schema.Get("type") ?? schema.Get("$ref") ?? schema;
+        if (top && schema.GetBool("nullable")) cx.Nullable = true;
+
+        // $ref (draft-07 ignores siblings; 2020-12 and OpenAPI 3.1 keep description/nullable beside it).
+        if (schema.Get("$ref") is { IsString: true } refNode)
+        {
+            var reference = refNode.Text!;
+            cx.TypeText ??= reference;
+            return RefType(reference, refNode, cx, depth, top);
+        }
+
+        var types = TypeNames(schema);
+        if (types.Remove("null") && top) cx.Nullable = true;
+
+        // enum / const
+        var values = EnumValues(schema);
+        if (values is not null)
+        {
+            if (values.HasNull && top) cx.Nullable = true;
+            if (values.Strings.Count > 0 && depth <= 2 && cx.EnumValues is null)
+            {
+                cx.EnumValues = values.Strings.Distinct(StringComparer.Ordinal).ToList();
+                cx.EnumNode = schema.Get("enum") ?? schema.Get("const");
+                cx.TypeText ??= "enum";
+                return new TypeSpec(TypeKind.String);
+            }
+            if (values.Integers.Count > 0 && !values.HasOther && values.Strings.Count == 0) cx.IntegerValues ??= values.Integers;
+        }
+
+        // oneOf / anyOf
+        foreach (var keyword in new[] { "oneOf", "anyOf" })
+        {
+            if (schema.Get(keyword) is not { IsArray: true } union) continue;
+            var options = union.Items!.Where(o => !(o.IsObject && TypeNames(o) is { Count: 1 } t && t[0] == "null" && o.Members!.Count == 1)).ToList();
+            if (options.Count < union.Items!.Count && top) cx.Nullable = true;
+            if (options.Count == 1 && schema.Get("properties") is null) return TypeOf(options[0], cx, depth + 1, top, inlineName, pointer + "/" + keyword + "/0");
+            cx.TypeText ??= keyword;
+            cx.Discriminator ??= ReadDiscriminator(schema, union);
+            var note = cx.Discriminator is null ? string.Empty : $" with discriminator '{cx.Discriminator.PropertyName}' (recorded for polymorphic serialization)";
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UntypedUnion, NodeLoc(union), cx.Owner.Name + "." + cx.Property, cx.Owner.Name, keyword,
+                options.Count.ToString(CultureInfo.InvariantCulture), note));
+            return new TypeSpec(TypeKind.Any);
+        }
+        if (schema.Get("discriminator") is { IsObject: true } && cx.Discriminator is null) cx.Discriminator = ReadDiscriminator(schema, null);
+
+        // allOf: one part is that part (a $ref with a description beside it); several make an inline model.
+        if (schema.Get("allOf") is { IsArray: true } allOf && schema.Get("properties") is null)
+        {
+            var parts = allOf.Items!.Where(p => !(p.IsObject && p.Members!.All(m => m.Name is "description" or "title" or "nullable" or "readOnly" or "deprecated" or "default" or "example"))).ToList();
+            foreach (var p in allOf.Items!)
+            {
+                if (!p.IsObject) continue;
+                cx.Description ??= DescriptionOf(p);
+                if (p.GetBool("nullable") && top) cx.Nullable = true;
+            }
+            if (parts.Count == 1) return TypeOf(parts[0], cx, depth + 1, top, inlineName, pointer + "/allOf/0");
+            if (parts.Count > 1) return Inline(schema, cx, inlineName, pointer);
+        }
+
+        var type = types.Count == 1 ? types[0] : types.Count == 0 ? Infer(schema) : null;
+        if (type is null)
+        {
+            cx.TypeText ??= string.Join("|", types);
+            return new TypeSpec(TypeKind.Any);
+        }
+        cx.TypeText ??= type + (schema.GetString("format") is { } f ? "(" + f + ")" : string.Empty);
+        switch (type)
+        {
+            case "string":
+                return (schema.GetString("format") ?? string.Empty) switch
+                {
+                    "date-time" => new TypeSpec(TypeKind.DateTime),
+                    "date" => new TypeSpec(TypeKind.Date),
+                    "uuid" => new TypeSpec(TypeKind.Uuid),
+                    "byte" or "binary" => new TypeSpec(TypeKind.Bytes),
+                    _ => new TypeSpec(TypeKind.String),
+                };
+            case "integer":
+                return (schema.GetString("format") ?? string.Empty) switch
+                {
+                    "int32" => new TypeSpec(TypeKind.Int32),
+                    "int64" => new TypeSpec(TypeKind.Int64),
+                    _ => new TypeSpec(TypeKind.Integer),
+                };
+            case "number":
+                return (schema.GetString("format") ?? string.Empty) switch
+                {
+                    "float" => new TypeSpec(TypeKind.Float),
+                    "double" => new TypeSpec(TypeKind.Double),
+                    "decimal" => new TypeSpec(TypeKind.Decimal),
+                    "int32" => new TypeSpec(TypeKind.Int32),
+                    "int64" => new TypeSpec(TypeKind.Int64),
+                    _ => new TypeSpec(TypeKind.Number),
+                };
+            case "boolean":
+                return new TypeSpec(TypeKind.Boolean);
+            case "array":
+            {
+                var items = schema.Get("items");
+                if (items is null || !items.IsObject) return new TypeSpec(TypeKind.List, new TypeSpec(TypeKind.Any));
+                var element = TypeOf(items, cx, depth + 1, false, inlineName + "Item", pointer + "/items");
+                return new TypeSpec(TypeKind.List, element);
+            }
+            case "object":
+            {
+                if (schema.Get("properties") is { IsObject: true } props && props.Members!.Count > 0) return Inline(schema, cx, inlineName, pointer);
+                var additional = schema.Get("additionalProperties");
+                if (additional is { IsObject: true }) return new TypeSpec(TypeKind.Map, TypeOf(additional, cx, depth + 1, false, inlineName + "Value", pointer + "/additionalProperties"));
+                if (additional is { Kind: JsonKind.True }) return new TypeSpec(TypeKind.Map, new TypeSpec(TypeKind.Any));
+                return new TypeSpec(TypeKind.Any);
+            }
+            default:
+                return new TypeSpec(TypeKind.Any);
+        }
+    }
+
+    private static string? Infer(JsonNode schema)
+    {
+        if (schema.Get("properties") is not null || schema.Get("additionalProperties") is not null) return "object";
+        if (schema.Get("items") is not null) return "array";
+        return "any";
+    }
+
+    /// <summary>An inline object schema becomes a model of its own, named after where it is.</summary>
+    private TypeSpec Inline(JsonNode schema, TypeContext cx, string name, string pointer)
+    {
+        if (!_byNode.TryGetValue(schema, out var entry))
+        {
+            entry = new Named(pointer, name, schema, SchemaKind.Model, UniqueTypeName(name));
+            _byNode[schema] = entry;
+            _byPointer[pointer] = entry;
+            _queue.Enqueue(entry);
+        }
+        cx.TypeText ??= "object";
+        return new TypeSpec(TypeKind.Reference, Name: entry.TypeName, Link: _keyPrefix + entry.Pointer);
+    }
+
+    private TypeSpec RefType(string reference, JsonNode refNode, TypeContext cx, int depth, bool top)
+    {
+        if (reference.StartsWith("#", StringComparison.Ordinal))
+        {
+            var target = ResolveLocal(reference, out var why);
+            if (target is null)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, NodeLoc(refNode), cx.Owner.Name + "." + cx.Property, cx.Owner.Name, reference, why));
+                return new TypeSpec(TypeKind.Any);
+            }
+            if (_byNode.TryGetValue(target, out var named)) return new TypeSpec(TypeKind.Reference, Name: named.TypeName, Link: _keyPrefix + named.Pointer);
+            // An alias (array, map, primitive, union) or a schema inside another: its type, once per chain.
+            if (!cx.RefsFollowed.Add(target))
+            {
+                Unsupported(refNode, cx, $"has $ref '{reference}', which refers to itself through aliases");
+                return new TypeSpec(TypeKind.Any);
+            }
+            var pointer = DecodePointer(reference.Substring(1)) is { } tokens ? "/" + string.Join("/", tokens.Select(EscapeToken)) : reference.Substring(1);
+            if (pointer == "/") pointer = string.Empty;
+            cx.Description ??= DescriptionOf(target);
+            return TypeOf(target, cx, depth + 1, top, ToTypeName(LastToken(reference)), pointer);
+        }
+        if (reference.IndexOf("://", StringComparison.Ordinal) >= 0 || reference.StartsWith("urn:", StringComparison.OrdinalIgnoreCase))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, NodeLoc(refNode), cx.Owner.Name + "." + cx.Property, cx.Owner.Name, reference,
+                "is a remote reference (ModelDocs never downloads; add the file as an AdditionalFile and refer to it by relative path)"));
+            return new TypeSpec(TypeKind.Any);
+        }
+        // Another AdditionalFile, by relative path, optionally with a pointer: resolved against the index.
+        var hash = reference.IndexOf('#');
+        var file = hash < 0 ? reference : reference.Substring(0, hash);
+        var fragment = hash < 0 ? string.Empty : reference.Substring(hash + 1);
+        var tokensOther = DecodePointer(fragment);
+        var canonical = tokensOther is null || tokensOther.Count == 0 ? string.Empty : "/" + string.Join("/", tokensOther.Select(EscapeToken));
+        var targetPath = CombinePath(_path, Uri.UnescapeDataString(file));
+        return new TypeSpec(TypeKind.Reference, Name: null, Link: "json:" + targetPath + "#" + canonical);
+    }
+
+    private DiscriminatorSpec? ReadDiscriminator(JsonNode schema, JsonNode? union)
+    {
+        if (schema.Get("discriminator") is not { IsObject: true } d) return null;
+        var property = d.GetString("propertyName") ?? d.GetString("property");
+        if (property is null) return null;
+        var mapping = new List<DiscriminatorMapping>();
+        if (d.Get("mapping") is { IsObject: true } map)
+        {
+            foreach (var m in map.Members!)
+            {
+                if (m.Value.IsString) mapping.Add(new DiscriminatorMapping(m.Name, RefTarget(m.Value.Text!)));
+            }
+        }
+        else if (union is not null)
+        {
+            foreach (var o in union.Items!)
+            {
+                if (o.GetString("$ref") is { } r) mapping.Add(new DiscriminatorMapping(LastToken(r), RefTarget(r)));
+            }
+        }
+        return new DiscriminatorSpec(property, mapping.ToEquatableArray());
+    }
+
+    /// <summary>A reference to a named schema, without reading it (mapping targets).</summary>
+    private TypeSpec RefTarget(string reference)
+    {
+        if (reference.StartsWith("#", StringComparison.Ordinal))
+        {
+            var target = ResolveLocal(reference, out _);
+            if (target is not null && _byNode.TryGetValue(target, out var named)) return new TypeSpec(TypeKind.Reference, Name: named.TypeName, Link: _keyPrefix + named.Pointer);
+            return new TypeSpec(TypeKind.Unknown, Name: reference);
+        }
+        if (reference.IndexOf('/') < 0 && reference.IndexOf('.') < 0)
+        {
+            // Swagger 2.0 and OpenAPI allow a bare schema name in a mapping.
+            if (_byPointer.Values.FirstOrDefault(n => n.Name == reference && n.Kind != SchemaKind.Alias) is { } byName)
+                return new TypeSpec(TypeKind.Reference, Name: byName.TypeName, Link: _keyPrefix + byName.Pointer);
+        }
+        var hash = reference.IndexOf('#');
+        var file = hash < 0 ? reference : reference.Substring(0, hash);
+        var tokens = DecodePointer(hash < 0 ? string.Empty : reference.Substring(hash + 1));
+        var canonical = tokens is null || tokens.Count == 0 ? string.Empty : "/" + string.Join("/", tokens.Select(EscapeToken));
+        return new TypeSpec(TypeKind.Reference, Link: "json:" + CombinePath(_path, file) + "#" + canonical);
+    }
+
+    private void Unsupported(JsonNode node, TypeContext cx, string what)
+        => _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSchema, NodeLoc(node), cx.Owner.Name + "." + cx.Property, cx.Owner.Name, what, JsonElementNote));
+
+    // ---------------------------------------------------------------- pointers and paths
+
+    /// <summary>The node a local <c>#/…</c> pointer names, or null with the reason.</summary>
+    private JsonNode? ResolveLocal(string reference, out string why)
+    {
+        why = string.Empty;
+        if (!reference.StartsWith("#", StringComparison.Ordinal))
+        {
+            why = "is in another file (allOf across files is not merged)";
+            return null;
+        }
+        var tokens = DecodePointer(reference.Substring(1));
+        if (tokens is null)
+        {
+            why = "is an anchor or $id reference (only JSON pointers and relative file paths are supported)";
+            return null;
+        }
+        var node = _root;
+        foreach (var token in tokens)
+        {
+            JsonNode? next = null;
+            if (node.IsObject) next = node.Get(token);
+            else if (node.IsArray && int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < node.Items!.Count) next = node.Items[index];
+            if (next is null)
+            {
+                why = "does not exist in this document";
+                return null;
+            }
+            node = next;
+        }
+        return node;
+    }
+
+    /// <summary>A JSON pointer (after <c>#</c>, percent-encoded) → its tokens; null if it is not a pointer (an anchor).</summary>
+    internal static List<string>? DecodePointer(string fragment)
+    {
+        var text = fragment.IndexOf('%') >= 0 ? Uri.UnescapeDataString(fragment) : fragment;
+        var tokens = new List<string>();
+        if (text.Length == 0) return tokens;
+        if (text[0] != '/') return null;
+        foreach (var raw in text.Substring(1).Split('/')) tokens.Add(raw.Replace("~1", "/").Replace("~0", "~"));
+        return tokens;
+    }
+
+    private static string EscapeToken(string token) => token.Replace("~", "~0").Replace("/", "~1");
+
+    private static string LastToken(string reference)
+    {
+        var slash = reference.LastIndexOf('/');
+        var last = slash >= 0 ? reference.Substring(slash + 1) : reference;
+        var hash = last.IndexOf('#');
+        if (hash >= 0) last = last.Substring(0, hash);
+        if (last.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) last = last.Substring(0, last.Length - 5);
+        return last.Replace("~1", "/").Replace("~0", "~");
+    }
+
+    /// <summary>Forward slashes, <c>.</c> and <c>..</c> segments removed: the form JSON keys use.</summary>
+    internal static string NormalizePath(string path)
+    {
+        var p = path.Replace('\\', '/');
+        var rooted = p.StartsWith("/", StringComparison.Ordinal);
+        var parts = new List<string>();
+        foreach (var seg in p.Split('/'))
+        {
+            if (seg.Length == 0 || seg == ".") continue;
+            if (seg == ".." && parts.Count > 0 && parts[parts.Count - 1] != "..") parts.RemoveAt(parts.Count - 1);
+            else parts.Add(seg);
+        }
+        return (rooted ? "/" : string.Empty) + string.Join("/", parts);
+    }
+
+    private static string CombinePath(string from, string relative)
+    {
+        if (relative.Length == 0) return NormalizePath(from);
+        var rel = relative.Replace('\\', '/');
+        if (rel.StartsWith("/", StringComparison.Ordinal) || (rel.Length > 1 && rel[1] == ':')) return NormalizePath(rel);
+        var dir = from.Replace('\\', '/');
+        var slash = dir.LastIndexOf('/');
+        dir = slash >= 0 ? dir.Substring(0, slash + 1) : string.Empty;
+        return NormalizePath(dir + rel);
+    }
+
+    internal static string FileNameOf(string path)
+    {
+        var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+        return slash >= 0 ? path.Substring(slash + 1) : path;
+    }
+
+    private static string StemOf(string path)
+    {
+        var name = FileNameOf(path);
+        if (name.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase)) return name.Substring(0, name.Length - 12);
+        var dot = name.LastIndexOf('.');
+        return dot > 0 ? name.Substring(0, dot) : name;
+    }
+
+    // ---------------------------------------------------------------- names, text, locations
+
+    private static string ToTypeName(string name) => Inference.Naming.ToIdentifier(name);
+
+    private string UniqueTypeName(string name)
+    {
+        var candidate = name;
+        for (var n = 2; !_typeNames.Add(candidate); n++) candidate = name + n.ToString(CultureInfo.InvariantCulture);
+        return candidate;
+    }
+
+    /// <summary>description (else title), with line breaks as the markdown docs write them (one space each).</summary>
+    private static string? DescriptionOf(JsonNode node)
+    {
+        if (!node.IsObject) return null;
+        var text = node.GetString("description") ?? node.GetString("title");
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return text!.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\n', ' ').Trim();
+    }
+
+    /// <summary>Keywords that document a property without changing its shape: two definitions that differ only in these are equal.</summary>
+    private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal) { "description", "title", "example", "examples", "$comment", "externalDocs", "xml" };
+
+    /// <summary>
+    /// A stable text form of a subtree, for comparing two definitions of a property (members sorted;
+    /// <paramref name="ignoreAtTop"/> left out of the top object). Iterative.
+    /// </summary>
+    private static string Canonical(JsonNode node, HashSet<string>? ignoreAtTop = null)
+    {
+        var sb = new StringBuilder();
+        var stack = new Stack<object>();
+        stack.Push(node);
+        while (stack.Count > 0)
+        {
+            var item = stack.Pop();
+            if (item is string s)
+            {
+                sb.Append(s);
+                continue;
+            }
+            var n = (JsonNode)item;
+            switch (n.Kind)
+            {
+                case JsonKind.Object:
+                    sb.Append('{');
+                    stack.Push("}");
+                    foreach (var m in n.Members!.OrderByDescending(m => m.Name, StringComparer.Ordinal))
+                    {
+                        if (ReferenceEquals(n, node) && ignoreAtTop is not null && ignoreAtTop.Contains(m.Name)) continue;
+                        stack.Push(",");
+                        stack.Push(m.Value);
+                        stack.Push(Quote(m.Name) + ":");
+                    }
+                    break;
+                case JsonKind.Array:
+                    sb.Append('[');
+                    stack.Push("]");
+                    for (var i = n.Items!.Count - 1; i >= 0; i--)
+                    {
+                        stack.Push(",");
+                        stack.Push(n.Items[i]);
+                    }
+                    break;
+                case JsonKind.String: sb.Append(Quote(n.Text!)); break;
+                default: sb.Append(n.ScalarText ?? "null"); break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
+    private LocationInfo Loc(int start, int length) => LocationInfo.From(_path, _text, new TextSpan(start, Math.Max(0, length)));
+
+    /// <summary>A node's location: a scalar whole, a container by its first character (an object can span thousands of lines).</summary>
+    private LocationInfo NodeLoc(JsonNode node) => node.Kind is JsonKind.Object or JsonKind.Array ? Loc(node.Start, 1) : Loc(node.Start, node.End - node.Start);
+
+    private LocationInfo NameLoc(Named entry)
+    {
+        // The schema's name in its section, when it has one; else the schema itself.
+        var slash = entry.Pointer.LastIndexOf('/');
+        if (slash >= 0)
+        {
+            var parent = ResolveLocal("#" + entry.Pointer.Substring(0, slash), out _);
+            var member = parent?.Members?.LastOrDefault(m => m.Value == entry.Node);
+            if (member is not null) return Loc(member.NameStart, member.NameEnd - member.NameStart);
+        }
+        return NodeLoc(entry.Node);
+    }
+}
