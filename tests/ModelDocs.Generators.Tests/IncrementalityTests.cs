@@ -90,6 +90,7 @@ public sealed class IncrementalityTests
     /// <summary>The doc a step output belongs to, for the per-doc steps.</summary>
     private static string? FileOf(object? value) => value switch
     {
+        FileResult f => f.FilePath,
         DocumentResult r => r.Document?.FilePath,
         DocumentSpec d => d.FilePath,
         ResolveResult r => r.Model?.FilePath,

@@ -135,6 +135,8 @@ internal sealed class JsonDocReader
         foreach (var (pointer, name, node) in named)
         {
             var kind = KindOf(node);
+            // A named schema that only refers to a model (UpdateRoleV2: $ref RoleV2Base) is a model of its own with the same properties.
+            if (kind == SchemaKind.Alias && node.GetString("$ref") is { } only && RefersToModel(only)) kind = SchemaKind.Model;
             var typeName = kind == SchemaKind.Alias ? name : UniqueTypeName(ToTypeName(name));
             var entry = new Named(pointer, name, node, kind, typeName);
             _byPointer[pointer] = entry;
@@ -224,6 +226,21 @@ internal sealed class JsonDocReader
         if (types.Count == 0) return node.Get("items") is not null || node.Get("additionalProperties") is { IsObject: true } ? SchemaKind.Alias : SchemaKind.Model;
         if (types.Count == 1 && types[0] == "object") return node.Get("additionalProperties") is { IsObject: true } ? SchemaKind.Alias : SchemaKind.Model;
         return SchemaKind.Alias;
+    }
+
+    /// <summary>Whether a local $ref chain (at most <see cref="MaxTypeDepth"/> long) ends at an object schema.</summary>
+    private bool RefersToModel(string reference)
+    {
+        for (var i = 0; i < MaxTypeDepth; i++)
+        {
+            var target = ResolveLocal(reference, out _);
+            if (target is null) return false;
+            var kind = KindOf(target);
+            if (kind == SchemaKind.Model) return true;
+            if (kind != SchemaKind.Alias || target.GetString("$ref") is not { } next) return false;
+            reference = next;
+        }
+        return false;
     }
 
     private static List<string> TypeNames(JsonNode node)
