@@ -500,7 +500,7 @@ internal sealed class JsonDocReader
             cx.TypeText ??= keyword;
             cx.Discriminator ??= ReadDiscriminator(schema, union);
             var note = cx.Discriminator is null ? string.Empty : $" with discriminator '{cx.Discriminator.PropertyName}' (recorded for polymorphic serialization)";
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UntypedUnion, NodeLoc(union), cx.Owner.Name + "." + cx.Property, cx.Owner.Name, keyword,
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UntypedUnion, NodeLoc(union), cx.Property, cx.Owner.Name, keyword,
                 options.Count.ToString(CultureInfo.InvariantCulture), note));
             return new TypeSpec(TypeKind.Any);
         }
@@ -605,7 +605,7 @@ internal sealed class JsonDocReader
             var target = ResolveLocal(reference, out var why);
             if (target is null)
             {
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, NodeLoc(refNode), cx.Owner.Name + "." + cx.Property, cx.Owner.Name, reference, why));
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, NodeLoc(refNode), cx.Property, cx.Owner.Name, reference, why));
                 return new TypeSpec(TypeKind.Any);
             }
             if (_byNode.TryGetValue(target, out var named)) return new TypeSpec(TypeKind.Reference, Name: named.TypeName, Link: _keyPrefix + named.Pointer);
@@ -622,7 +622,7 @@ internal sealed class JsonDocReader
         }
         if (reference.IndexOf("://", StringComparison.Ordinal) >= 0 || reference.StartsWith("urn:", StringComparison.OrdinalIgnoreCase))
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, NodeLoc(refNode), cx.Owner.Name + "." + cx.Property, cx.Owner.Name, reference,
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, NodeLoc(refNode), cx.Property, cx.Owner.Name, reference,
                 "is a remote reference (ModelDocs never downloads; add the file as an AdditionalFile and refer to it by relative path)"));
             return new TypeSpec(TypeKind.Any);
         }
@@ -682,7 +682,7 @@ internal sealed class JsonDocReader
     }
 
     private void Unsupported(JsonNode node, TypeContext cx, string what)
-        => _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSchema, NodeLoc(node), cx.Owner.Name + "." + cx.Property, cx.Owner.Name, what, JsonElementNote));
+        => _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSchema, NodeLoc(node), cx.Property, cx.Owner.Name, what, JsonElementNote));
 
     // ---------------------------------------------------------------- pointers and paths
 
