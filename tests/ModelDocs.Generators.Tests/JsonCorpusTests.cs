@@ -165,4 +165,25 @@ public sealed class JsonCorpusTests
         Assert.Equal(0, extraEnums);
         Assert.Equal(enumDocs, enumDocsEqual);
     }
+
+    [Fact]
+    public void NewCustomerSessionV2_state_machine_from_openapi_equals_the_markdown_one()
+    {
+        var json = LoadJson(OpenApiPath, out _)["NewCustomerSessionV2"];
+        var md = CorpusModels.Load(Path.Combine(TestHelpers.CorpusDir, "python"))["NewCustomerSessionV2"];
+        EnumModel StateEnum(ModelSpec m) => CorpusModels.EnumOf(m, m.Properties.Single(p => p.WireName == "state"))!;
+        var fromJson = StateEnum(json);
+        var fromMd = StateEnum(md);
+        Assert.Equal(EnumOrigin.Schema, fromJson.Origin);
+        Assert.Equal(EnumOrigin.Prose, fromMd.Origin);
+        Assert.Equal(fromMd.Members.Select(m => m.WireValue).OrderBy(v => v), fromJson.Members.Select(m => m.WireValue).OrderBy(v => v));
+        Assert.NotNull(fromJson.StateMachine);
+        Assert.Equal(new[] { "open", "closed" }, fromJson.StateMachine!.Creatable.ToArray());
+        Assert.Equal(fromMd.StateMachine!.Creatable.ToArray(), fromJson.StateMachine.Creatable.ToArray());
+        var expected = new[] { ("open", "closed"), ("open", "cancelled"), ("closed", "cancelled"), ("closed", "partially_returned"), ("closed", "open"), ("partially_returned", "cancelled") };
+        Assert.Equal(expected, fromJson.StateMachine.Transitions.Select(t => (t.From, t.To)).ToArray());
+        Assert.Equal(fromMd.StateMachine.Transitions.ToArray(), fromJson.StateMachine.Transitions.ToArray());
+        // The default ("open") is the enum member, as in markdown.
+        Assert.Equal(md.Properties.Single(p => p.WireName == "state").Default, json.Properties.Single(p => p.WireName == "state").Default);
+    }
 }
