@@ -182,6 +182,101 @@ public sealed class IncrementalityTests
         AssertAllOutputStepsReused(driver, "whitespace edit");
     }
 
+    private const string JsonA = """
+    { "openapi": "3.1.0", "components": { "schemas": {
+        "Alpha": { "type": "object", "properties": { "name": { "type": "string", "description": "Alpha's name." } } },
+        "Beta": { "type": "object", "properties": { "state": { "type": "string", "enum": ["on", "off"] }, "alpha": { "$ref": "#/components/schemas/Alpha" } } },
+        "Gamma": { "type": "object", "properties": { "n": { "type": "integer" } } } } } }
+    """;
+
+    private const string JsonB = """
+    { "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Delta", "type": "object",
+      "properties": { "alpha": { "$ref": "a.json#/components/schemas/Alpha" } } }
+    """;
+
+    /// <summary>A model's identity in a step output: its schema (JSON) or file (markdown).</summary>
+    private static string? KeyOf(object? value) => value switch
+    {
+        DocumentSpec d => d.JsonKey ?? d.FilePath,
+        ResolveResult r => r.Model is null ? null : r.Model.FilePath + "|" + r.Model.TypeName,
+        ModelSpec m => m.FilePath + "|" + m.TypeName,
+        ValueTuple<ModelSpec, CompilationCapabilities> t => t.Item1.FilePath + "|" + t.Item1.TypeName,
+        _ => FileOf(value),
+    };
+
+    private static void AssertOnlyChanged(GeneratorDriver driver, string[] steps, string changed, string[] mayChange)
+    {
+        foreach (var step in steps)
+        {
+            var outputs = Outputs(driver, step);
+            Assert.Equal(5, outputs.Count); // Alpha, Beta, Gamma, Delta, CartItem
+            foreach (var o in outputs)
+            {
+                var key = KeyOf(o.Value);
+                Assert.NotNull(key);
+                if (key == "json:/api/a.json#/components/schemas/" + changed || key == "/api/a.json|" + changed)
+                    Assert.True(o.Reason == IncrementalStepRunReason.Modified, $"{step}: {changed} is {o.Reason}, expected Modified");
+                else if (!mayChange.Contains(key))
+                    Assert.True(IsReused(o.Reason), $"{step}: {key} is {o.Reason}, expected Cached or Unchanged");
+            }
+        }
+    }
+
+    [Fact]
+    public void Editing_one_schema_in_a_json_file_recomputes_only_that_schema()
+    {
+        var a = new InMemoryAdditionalText("/api/a.json", JsonA);
+        var b = new InMemoryAdditionalText("/api/b.json", JsonB);
+        var md = new InMemoryAdditionalText(Path.Combine(TestHelpers.CorpusDir, "python", "CartItem.md"), File.ReadAllText(Path.Combine(TestHelpers.CorpusDir, "python", "CartItem.md")));
+        var compilation = TestHelpers.CreateCompilation();
+        var run = TestHelpers.Run(new AdditionalText[] { a, b, md }, compilation: compilation, trackSteps: true);
+        Assert.True(run.CompileDiagnostics.IsEmpty, TestHelpers.Format(run.CompileDiagnostics));
+        Assert.Contains(run.Sources, s => s.HintName == "Test.Models.Delta.g.cs");
+        Assert.Contains("global::Test.Models.Alpha? Alpha", run.Sources.Single(s => s.HintName == "Test.Models.Delta.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+
+        // Rerun: everything reused.
+        var rerun = run.Driver.RunGenerators(compilation);
+        AssertAllReused(rerun, TrackingNames.All, "json rerun");
+        AssertAllOutputStepsReused(rerun, "json rerun");
+
+        // Edit Alpha's property description in a.json.
+        var edited = new InMemoryAdditionalText(a.Path, JsonA.Replace("Alpha's name.", "The alpha's display name.", StringComparison.Ordinal));
+        var driver = run.Driver.ReplaceAdditionalText(a, edited).RunGenerators(compilation);
+
+        var files = Outputs(driver, TrackingNames.Documents);
+        Assert.Equal(3, files.Count);
+        foreach (var o in files)
+        {
+            var file = FileOf(o.Value);
+            if (file == a.Path) Assert.Equal(IncrementalStepRunReason.Modified, o.Reason);
+            else Assert.True(IsReused(o.Reason), $"Documents: {file} is {o.Reason}");
+        }
+        // Schemas after the edit moved (their diagnostics' locations changed), so they are re-read and
+        // re-resolved; what they resolve to is equal, so only Alpha reaches emission again.
+        var moved = new[] { "json:/api/a.json#/components/schemas/Beta", "json:/api/a.json#/components/schemas/Gamma", "/api/a.json|Beta", "/api/a.json|Gamma" };
+        AssertOnlyChanged(driver, new[] { TrackingNames.ParsedDocuments, TrackingNames.Models }, "Alpha", moved);
+        AssertOnlyChanged(driver, new[] { TrackingNames.ResolvedModels }, "Alpha", Array.Empty<string>());
+
+        // Editing the last schema of the file moves nothing: only it is re-read.
+        var edited2 = new InMemoryAdditionalText(a.Path, JsonA.Replace("\"n\": { \"type\": \"integer\" }", "\"n\": { \"type\": \"integer\", \"description\": \"A count.\" }", StringComparison.Ordinal));
+        Assert.NotEqual(JsonA, edited2.GetText().ToString());
+        var driver2 = run.Driver.ReplaceAdditionalText(a, edited2).RunGenerators(compilation);
+        AssertOnlyChanged(driver2, new[] { TrackingNames.ParsedDocuments, TrackingNames.Models, TrackingNames.ResolvedModels }, "Gamma", Array.Empty<string>());
+
+        // No JSON node, SourceText or other Roslyn object is held by any step.
+        foreach (var step in TrackingNames.All)
+        {
+            foreach (var (value, _) in Outputs(driver, step))
+            {
+                var found = RoslynObjectFinder.Find(value, out _);
+                Assert.True(found is null, $"step {step} output {Describe(value)} holds {found}");
+            }
+        }
+        AssertAllReused(driver, new[] { TrackingNames.TypeIndex, TrackingNames.Capabilities }, "json description edit");
+        var alpha = Result(driver).GeneratedSources.Single(g => g.HintName == "Test.Models.Alpha.g.cs").SourceText.ToString();
+        Assert.Contains("The alpha's display name.", alpha, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Tracked_step_outputs_hold_no_roslyn_objects()
     {
@@ -242,6 +337,8 @@ internal static class RoslynObjectFinder
         typeof(Compilation), typeof(ISymbol), typeof(SyntaxNode), typeof(Location), typeof(AdditionalText), typeof(SyntaxTree),
         // Not in the brief's list, but as bad for caching:
         typeof(SemanticModel), typeof(SourceText), typeof(AnalyzerConfigOptions), typeof(AnalyzerConfigOptionsProvider),
+        // The JSON reader's tree lives only inside the parse step.
+        typeof(ModelDocs.Generators.Parsing.Json.JsonNode),
     };
 
     private static readonly Assembly GeneratorAssembly = typeof(ModelDocsGenerator).Assembly;
