@@ -4,6 +4,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using Sample.Models;
 
 internal static class Program
@@ -89,6 +90,38 @@ internal static class Program
         var to = NewCustomerSessionState.PartiallyReturned;
         Console.WriteLine($"open -> closed allowed?             {from.CanTransitionTo(NewCustomerSessionState.Closed)}");
         Console.WriteLine($"open -> partially_returned allowed? {from.CanTransitionTo(to)}");
+
+        Json(session);
+    }
+
+    // JSON through the generated ModelDocsJsonContext: no reflection (this sample is built with
+    // JsonSerializerIsReflectionEnabledByDefault=false and IsAotCompatible=true).
+    private static void Json(NewCustomerSession session)
+    {
+        Console.WriteLine();
+        Console.WriteLine("== JSON through ModelDocsJsonContext ==");
+        // A context over your own options: their indentation, encoder and depth limit apply.
+        var context = new ModelDocsJsonContext(new JsonSerializerOptions { WriteIndented = false });
+        var json = JsonSerializer.Serialize(session, ModelDocsJsonContext.Default.NewCustomerSession);
+        Console.WriteLine(json);
+        var back = JsonSerializer.Deserialize(json, ModelDocsJsonContext.Default.NewCustomerSession)!;
+        Console.WriteLine($"round trip equal (lists compared by content): {back == session}");
+
+        // A newer API may send a state and a property the docs do not list: both are kept and written back.
+        const string fromServer = """{"profileId":"p1","state":"suspended","loyaltyTier":"gold"}""";
+        var newer = JsonSerializer.Deserialize(fromServer, context.NewCustomerSession)!;
+        Console.WriteLine($"undocumented state kept: {newer.State.ToWireValue()} (documented: {newer.State.IsDocumented()}); unknown properties: {string.Join(", ", newer.UnknownProperties!.Keys)}");
+        Console.WriteLine($"written back: {JsonSerializer.Serialize(newer, context.NewCustomerSession)}");
+
+        // Bad input: a JsonException that names the model, the property and the path.
+        try
+        {
+            JsonSerializer.Deserialize("""{"profileId":"p1","cartItems":[{"sku":"A","quantity":"two"}]}""", ModelDocsJsonContext.Default.NewCustomerSession);
+        }
+        catch (JsonException ex)
+        {
+            Console.WriteLine($"bad input: {ex.Message}");
+        }
     }
 
     private static string Describe(IEnumerable<NewCustomerSessionState> states)

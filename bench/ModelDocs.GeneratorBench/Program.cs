@@ -439,7 +439,7 @@ internal static partial class Stages
                     if (m.Kind == DocumentKind.Model) emitted.Add((Emitter.HintName(m.Namespace, m.TypeName), Emitter.EmitModel(m, caps)));
                     foreach (var e in m.Enums)
                     {
-                        emitted.Add((Emitter.HintName(m.Namespace, e.TypeName), Emitter.EmitEnum(m.Namespace, e, m.Kind == DocumentKind.Model ? m.TypeName : null, m.FilePath)));
+                        emitted.Add((Emitter.HintName(m.Namespace, e.TypeName), Emitter.EmitEnum(m.Namespace, e, m.Kind == DocumentKind.Model ? m.TypeName : null, m.FilePath, caps)));
                     }
                 }
                 return emitted.Count;

@@ -69,6 +69,18 @@ public sealed class ModelDocsGenerator : IIncrementalGenerator
 
         // 5. Emit, and report diagnostics from separate outputs (a moved line re-reports without re-emitting).
         context.RegisterSourceOutput(models, static (spc, input) => EmitModel(spc, input.Left, input.Right));
+
+        // 6. JSON: build-wide options, the shared helpers, and one context per namespace over the
+        //    names of the generated types only (editing a doc's table leaves the contexts cached).
+        var jsonOptions = context.AnalyzerConfigOptionsProvider
+            .Select(static (o, _) => JsonOptions.From(o.GlobalOptions))
+            .WithTrackingName(TrackingNames.JsonOptions);
+        var contextTypes = models
+            .Select(static (input, _) => ContextTypesOf(input.Left))
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(t => t.Namespace, StringComparer.Ordinal).ThenBy(t => t.FilePath, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.ContextTypes);
+        context.RegisterSourceOutput(contextTypes.Combine(jsonOptions).Combine(capabilities), static (spc, input) => EmitJson(spc, input.Left.Left, input.Left.Right, input.Right));
         context.RegisterSourceOutput(documents.Select(static (r, _) => r.Diagnostics), static (spc, diags) => Report(spc, diags));
         context.RegisterSourceOutput(resolved.Select(static (r, _) => r.Diagnostics), static (spc, diags) => Report(spc, diags));
         context.RegisterSourceOutput(capabilities.Combine(index.Select(static (i, _) => !i.IsEmpty)), static (spc, input) => EmitSupport(spc, input.Left, input.Right));
@@ -94,7 +106,8 @@ public sealed class ModelDocsGenerator : IIncrementalGenerator
             compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RequiredMemberAttribute") is not null
                 && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute") is not null,
             compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.IsExternalInit") is not null,
-            compilation.GetTypeByMetadataName("System.DateOnly") is not null);
+            compilation.GetTypeByMetadataName("System.DateOnly") is not null,
+            compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonUnmappedMemberHandling") is not null);
     }
 
     private static void EmitModel(SourceProductionContext spc, ModelSpec model, CompilationCapabilities caps)
@@ -106,7 +119,31 @@ public sealed class ModelDocsGenerator : IIncrementalGenerator
         foreach (var e in model.Enums)
         {
             var owner = model.Kind == DocumentKind.Model ? model.TypeName : null;
-            spc.AddSource(Emitter.HintName(model.Namespace, e.TypeName), SourceText.From(Emitter.EmitEnum(model.Namespace, e, owner, model.FilePath), Encoding.UTF8));
+            spc.AddSource(Emitter.HintName(model.Namespace, e.TypeName), SourceText.From(Emitter.EmitEnum(model.Namespace, e, owner, model.FilePath, caps), Encoding.UTF8));
+        }
+    }
+
+    /// <summary>The types one model doc contributes to its namespace's serializer context.</summary>
+    internal sealed record ModelContextTypes(string Namespace, string FilePath, EquatableArray<JsonEmitter.ContextType> Types);
+
+    private static ModelContextTypes ContextTypesOf(ModelSpec model)
+    {
+        var types = new System.Collections.Generic.List<JsonEmitter.ContextType>();
+        if (model.Kind == DocumentKind.Model) types.Add(new JsonEmitter.ContextType(model.TypeName, false));
+        foreach (var e in model.Enums) types.Add(new JsonEmitter.ContextType(e.TypeName, true));
+        return new ModelContextTypes(model.Namespace, model.FilePath, types.ToEquatableArray());
+    }
+
+    private static void EmitJson(SourceProductionContext spc, EquatableArray<ModelContextTypes> all, JsonOptions options, CompilationCapabilities caps)
+    {
+        if (all.IsEmpty || !caps.HasJsonSerializer) return;
+        spc.AddSource(JsonRuntime.HintName, SourceText.From(JsonRuntime.Source(options.Strict, caps.HasDateOnly), Encoding.UTF8));
+        foreach (var group in all.GroupBy(t => t.Namespace, StringComparer.Ordinal))
+        {
+            var types = group.SelectMany(g => g.Types).ToEquatableArray();
+            if (types.IsEmpty) continue;
+            spc.AddSource(JsonEmitter.ContextHintName(group.Key, options.ContextName),
+                SourceText.From(JsonEmitter.EmitContext(group.Key, options.ContextName, types, Emitter.GeneratedCodeAttribute), Encoding.UTF8));
         }
     }
 

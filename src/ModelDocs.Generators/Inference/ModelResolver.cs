@@ -168,7 +168,7 @@ internal static class ModelResolver
         var name = Naming.ToIdentifier(baseName);
         string? why = null;
         if (name == typeName) why = "is the name of the type that contains it";
-        else if (Naming.ReservedMemberNames.Contains(name)) why = "is a member every C# record already has";
+        else if (Naming.ReservedMemberNames.Contains(name)) why = "is a member every generated record already has";
         if (why is null) return name;
         var renamed = name + "Value";
         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberRenamed, raw.Row, raw.Name, doc.FileStem, name, why, renamed));

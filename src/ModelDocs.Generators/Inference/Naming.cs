@@ -142,5 +142,7 @@ internal static class Naming
     {
         "EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
         "PrintMembers", "Deconstruct", "Clone", "ReferenceEquals",
+        // Every generated record also has this one: JSON properties the docs do not list.
+        "UnknownProperties",
     };
 }

@@ -72,9 +72,33 @@ internal sealed record GeneratorOptions(string Namespace, WireNaming WireNaming,
 }
 
 /// <summary>What the consuming compilation supports; decides which C# features generated code may use.</summary>
-internal sealed record CompilationCapabilities(int LanguageVersion, bool HasRequiredMembers, bool HasIsExternalInit, bool HasDateOnly)
+/// <remarks><see cref="HasJsonSerializer"/>: System.Text.Json 8 or later (the converters and context need its APIs).</remarks>
+internal sealed record CompilationCapabilities(int LanguageVersion, bool HasRequiredMembers, bool HasIsExternalInit, bool HasDateOnly, bool HasJsonSerializer = true)
 {
     public bool CanUseRequired => LanguageVersion >= 11 && HasRequiredMembers;
 
     public static readonly CompilationCapabilities Latest = new(1200, true, true, true);
+}
+
+/// <summary>
+/// Build-wide options of the JSON serializer (global MSBuild properties only): the context's class
+/// name, and whether unknown properties and undocumented enum values throw (strict) or are kept.
+/// </summary>
+internal sealed record JsonOptions(string ContextName, bool Strict)
+{
+    public const string ContextNameOption = "ModelDocsJsonContextName";
+    public const string UnknownValuesOption = "ModelDocsUnknownValues";
+
+    public static readonly JsonOptions Default = new("ModelDocsJsonContext", false);
+
+    public static JsonOptions From(AnalyzerConfigOptions options)
+    {
+        options.TryGetValue("build_property." + ContextNameOption, out var name);
+        options.TryGetValue("build_property." + UnknownValuesOption, out var unknown);
+        name = name?.Trim();
+        var strict = (unknown ?? string.Empty).Trim().ToLowerInvariant() is "throw" or "strict" or "disallow";
+        return new JsonOptions(
+            string.IsNullOrEmpty(name) || !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name) ? Default.ContextName : name!,
+            strict);
+    }
 }

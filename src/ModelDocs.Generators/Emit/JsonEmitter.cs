@@ -1,0 +1,652 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+using ModelDocs.Generators.Inference;
+using ModelDocs.Generators.Model;
+
+namespace ModelDocs.Generators.Emit;
+
+/// <summary>
+/// Writes the reflection-free JSON half of a model: a converter per record and per enum over
+/// <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c> (names matched on UTF-8 bytes, no string per name),
+/// value equality for records that hold lists and maps, and one <c>JsonSerializerContext</c> per
+/// namespace built on <c>JsonMetadataServices</c>. Reads only specs.
+/// </summary>
+internal static class JsonEmitter
+{
+    private const string Json = "global::System.Text.Json";
+    private const string Rt = "global::ModelDocs.Internal.ModelDocsJson";
+    private const string Eq = "global::ModelDocs.Internal.ModelDocsEquality";
+    private const string Reader = Json + ".Utf8JsonReader";
+    private const string Writer = Json + ".Utf8JsonWriter";
+    private const string Options = Json + ".JsonSerializerOptions";
+    private const string Token = Json + ".JsonTokenType";
+
+    public static string ConverterName(string clrName) => clrName + "JsonConverter";
+
+    private static string Literal(string s) => SymbolDisplay.FormatLiteral(s, quote: true);
+
+    /// <summary>Whether the property may hold null in C# (and is then left out of the JSON).</summary>
+    public static bool IsNullable(PropertyModel p) => !p.IsRequired && p.Default is null;
+
+    private static string PropertyType(PropertyModel p) => p.Type.ClrName + (IsNullable(p) ? "?" : string.Empty);
+
+    /// <summary>A static byte-span property: the compiler stores the bytes in the assembly's data, no allocation.</summary>
+    private static string Utf8Span(string name, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        return $"private static global::System.ReadOnlySpan<byte> {name} => new byte[] {{ {string.Join(", ", bytes.Select(b => "0x" + b.ToString("X2", CultureInfo.InvariantCulture)))} }};";
+    }
+
+    // ---------------------------------------------------------------- records
+
+    /// <summary>Members added inside the record: kept unknown properties and list/map-aware equality.</summary>
+    public static void EmitRecordMembers(SourceWriter w, ModelSpec model)
+    {
+        var self = Naming.EscapeKeyword(model.TypeName);
+        w.Line();
+        w.Doc("<summary>");
+        w.Doc("JSON properties the model docs do not list, kept as read so that they are written back");
+        w.Doc("unchanged (null when there were none). Strict mode rejects them instead.");
+        w.Doc("</summary>");
+        w.Line($"[{Json}.Serialization.JsonIgnore]");
+        w.Line($"public global::System.Collections.Generic.IReadOnlyDictionary<string, {Json}.JsonElement>? UnknownProperties {{ get; init; }}");
+
+        var comparers = new List<string>();
+        string FieldFor(ResolvedType t)
+        {
+            var name = "__modelDocsEq" + comparers.Count.ToString(CultureInfo.InvariantCulture);
+            comparers.Add($"private static readonly {ComparerType(t)} {name} = {ComparerExpr(t)};");
+            return name;
+        }
+
+        var equals = new List<string>();
+        var hashes = new List<string>();
+        foreach (var p in model.Properties)
+        {
+            var n = Naming.EscapeKeyword(p.ClrName);
+            var t = p.Type;
+            if (t.Kind is TypeKind.List or TypeKind.Map or TypeKind.Bytes)
+            {
+                var f = FieldFor(t);
+                equals.Add($"{f}.Equals({n}, other.{n})");
+                hashes.Add($"{f}.GetHashCode({n})");
+            }
+            else if (t.Kind == TypeKind.Any)
+            {
+                var cmp = IsNullable(p) ? Eq + ".OptionalElement" : Eq + ".Element";
+                equals.Add($"{cmp}.Equals({n}, other.{n})");
+                hashes.Add($"{cmp}.GetHashCode({n})");
+            }
+            else
+            {
+                var type = PropertyType(p);
+                equals.Add($"global::System.Collections.Generic.EqualityComparer<{type}>.Default.Equals({n}, other.{n})");
+                hashes.Add(t.IsValueType ? $"{n}.GetHashCode()" : $"({n} is null ? 0 : {n}.GetHashCode())");
+            }
+        }
+        equals.Add($"{Eq}.Unknown.Equals(UnknownProperties, other.UnknownProperties)");
+
+        foreach (var c in comparers)
+        {
+            w.Line();
+            w.Line(c);
+        }
+
+        w.Line();
+        w.Doc("<summary>Value equality over every property, comparing lists, maps and bytes by content, and the kept unknown properties.</summary>");
+        w.Open($"public bool Equals({self}? other)");
+        w.Line("if (ReferenceEquals(this, other)) return true;");
+        w.Line("if (other is null) return false;");
+        w.Line("return " + string.Join("\n            && ", equals) + ";");
+        w.Close();
+        w.Line();
+        w.Doc("<summary>A hash consistent with <see cref=\"Equals(" + self + "?)\"/>.</summary>");
+        w.Open("public override int GetHashCode()");
+        w.Line("var h = 17;");
+        foreach (var h in hashes) w.Line($"h = {Eq}.Hash(h, {h});");
+        w.Line("return h;");
+        w.Close();
+    }
+
+    private static string ComparerType(ResolvedType t) => t.Kind switch
+    {
+        TypeKind.List => $"{Eq}.ListComparer<{t.Element!.ClrName}>",
+        TypeKind.Map => $"{Eq}.MapComparer<{t.Element!.ClrName}>",
+        TypeKind.Bytes => $"{Eq}.BytesComparer",
+        TypeKind.Any => $"{Eq}.ElementComparer",
+        _ => $"global::System.Collections.Generic.EqualityComparer<{t.ClrName}>",
+    };
+
+    private static string ComparerExpr(ResolvedType t) => t.Kind switch
+    {
+        TypeKind.List => $"new {Eq}.ListComparer<{t.Element!.ClrName}>({ComparerExpr(t.Element)})",
+        TypeKind.Map => $"new {Eq}.MapComparer<{t.Element!.ClrName}>({ComparerExpr(t.Element)})",
+        TypeKind.Bytes => $"{Eq}.Bytes",
+        TypeKind.Any => $"{Eq}.Element",
+        _ => $"global::System.Collections.Generic.EqualityComparer<{t.ClrName}>.Default",
+    };
+
+    /// <summary>The converter class for a record, emitted in the record's file.</summary>
+    public static void EmitRecordConverter(SourceWriter w, ModelSpec model, string generatedCode)
+    {
+        var self = $"global::{model.Namespace}.{Naming.EscapeKeyword(model.TypeName)}";
+        var name = model.TypeName + "JsonConverter";
+        var props = model.Properties;
+        var helpers = new CollectionHelpers();
+
+        w.Line();
+        w.Doc($"<summary>Reads and writes <see cref=\"{self}\"/> as JSON without reflection.</summary>");
+        w.Line(generatedCode);
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        w.Open($"internal sealed class {name} : {Json}.Serialization.JsonConverter<{self}>");
+
+        // Names: pre-encoded for writing, UTF-8 spans for matching, strings for messages.
+        for (var i = 0; i < props.Count; i++)
+        {
+            w.Line($"private static readonly {Json}.JsonEncodedText s_name{i} = {Json}.JsonEncodedText.Encode({Literal(props[i].WireName)});");
+        }
+        for (var i = 0; i < props.Count; i++) w.Line(Utf8Span("Utf8Name" + i.ToString(CultureInfo.InvariantCulture), props[i].WireName));
+        w.Line($"private static readonly string[] s_names = new string[] {{ {string.Join(", ", props.Select(p => Literal(p.WireName)))} }};");
+        w.Line();
+
+        w.Line($"public override {self} Read(ref {Reader} reader, global::System.Type typeToConvert, {Options} options)");
+        w.Line("{");
+        w.Line($"    try {{ return ReadValue(ref reader, options); }}");
+        w.Line($"    catch (global::System.Exception ex) when ({Rt}.IsDataError(ex)) {{ throw {Rt}.Final(ex, {Literal(model.TypeName)}); }}");
+        w.Line("}");
+        w.Line();
+        w.Line($"public override void Write({Writer} writer, {self} value, {Options} options) => WriteValue(writer, value, options);");
+        w.Line();
+
+        // Name matching: by length, then bytes.
+        w.Doc("<summary>The index of a wire name, or -1.</summary>");
+        w.Open("private static int Match(global::System.ReadOnlySpan<byte> name)");
+        w.Open("switch (name.Length)");
+        foreach (var group in Enumerable.Range(0, props.Count).GroupBy(i => Encoding.UTF8.GetByteCount(props[i].WireName)).OrderBy(g => g.Key))
+        {
+            w.Line($"case {group.Key}:");
+            foreach (var i in group) w.Line($"    if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name{i})) return {i};");
+            w.Line("    return -1;");
+        }
+        w.Line("default: return -1;");
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Line("private static bool IsKnown(string name) => global::System.Array.IndexOf(s_names, name) >= 0;");
+        w.Line();
+
+        EmitRead(w, model, self, helpers);
+        w.Line();
+        EmitWrite(w, model, self, helpers);
+        helpers.EmitAll(w);
+        w.Close();
+    }
+
+    private static void EmitRead(SourceWriter w, ModelSpec model, string self, CollectionHelpers helpers)
+    {
+        var props = model.Properties;
+        var words = (props.Count + 63) / 64;
+        w.Doc("<summary>Reads the object the reader is on. Errors carry the path below it.</summary>");
+        w.Open($"internal static {self} ReadValue(ref {Reader} reader, {Options} options)");
+        w.Line($"if (reader.TokenType != {Token}.StartObject) throw {Rt}.At({Rt}.Unexpected(ref reader, \"an object\"), {Literal(model.TypeName)}, null);");
+        for (var i = 0; i < props.Count; i++)
+        {
+            var p = props[i];
+            var init = p.Default is not null ? p.Default.Expression : "default";
+            var type = p.Default is not null ? p.Type.ClrName : p.Type.ClrName + "?";
+            // Value types without a default stay non-nullable locals; presence is tracked by bits.
+            if (p.Default is null && p.Type.IsValueType && !IsNullable(p)) type = p.Type.ClrName;
+            w.Line($"{type} p{i} = {init};");
+        }
+        for (var k = 0; k < words; k++) w.Line($"ulong seen{k} = 0;");
+        w.Line($"global::System.Collections.Generic.Dictionary<string, {Json}.JsonElement>? unknown = null;");
+        w.Line("var current = -1;");
+        w.Line("string? currentUnknown = null;");
+        w.Open("try");
+        w.Open("while (true)");
+        w.Line($"{Rt}.Read(ref reader);");
+        w.Line($"if (reader.TokenType == {Token}.EndObject) break;");
+        w.Line($"current = Match({Rt}.Utf8(ref reader));");
+        w.Line("if (current < 0) currentUnknown = reader.GetString()!;");
+        w.Line($"{Rt}.Read(ref reader);");
+        w.Open("switch (current)");
+        for (var i = 0; i < props.Count; i++)
+        {
+            var p = props[i];
+            var bit = $"0x{1UL << (i % 64):X}UL";
+            var word = $"seen{i / 64}";
+            w.Line($"case {i}:");
+            w.Line($"    if (({word} & {bit}) != 0) throw {Rt}.Duplicate();");
+            w.Line($"    {word} |= {bit};");
+            if (p.Type.Kind == TypeKind.Any)
+            {
+                // A JSON null is a value of an "any" property.
+                w.Line($"    p{i} = {ReadExpr(p.Type, helpers)};");
+            }
+            else if (IsNullable(p))
+            {
+                w.Line($"    p{i} = reader.TokenType == {Token}.Null ? null : {ReadExpr(p.Type, helpers)};");
+            }
+            else if (p.Default is not null)
+            {
+                // null for an optional property with a default: the default applies, as when absent.
+                w.Line($"    if (reader.TokenType != {Token}.Null) p{i} = {ReadExpr(p.Type, helpers)};");
+            }
+            else
+            {
+                w.Line($"    if (reader.TokenType == {Token}.Null) throw {Rt}.NotNullable();");
+                w.Line($"    p{i} = {ReadExpr(p.Type, helpers)};");
+            }
+            w.Line("    break;");
+        }
+        w.Line("default:");
+        w.Line($"    if ({Rt}.IsStrict(options)) throw {Rt}.UnknownProperty();");
+        w.Line($"    unknown ??= new global::System.Collections.Generic.Dictionary<string, {Json}.JsonElement>(global::System.StringComparer.Ordinal);");
+        w.Line($"    if (unknown.ContainsKey(currentUnknown!)) throw {Rt}.Duplicate();");
+        w.Line($"    unknown.Add(currentUnknown!, {Json}.JsonElement.ParseValue(ref reader));");
+        w.Line("    break;");
+        w.Close();
+        w.Line("current = -1;");
+        w.Line("currentUnknown = null;");
+        w.Close();
+
+        // Required: every property the docs require must have been present.
+        var required = Enumerable.Range(0, props.Count).Where(i => props[i].IsRequired).ToList();
+        if (required.Count > 0)
+        {
+            var checks = required.GroupBy(i => i / 64).Select(g =>
+            {
+                var mask = g.Aggregate(0UL, (m, i) => m | (1UL << (i % 64)));
+                return $"(seen{g.Key} & 0x{mask:X}UL) != 0x{mask:X}UL";
+            });
+            w.Open($"if ({string.Join(" || ", checks)})");
+            w.Line("var missing = new global::System.Collections.Generic.List<string>();");
+            foreach (var i in required) w.Line($"if ((seen{i / 64} & 0x{1UL << (i % 64):X}UL) == 0) missing.Add(\"'{props[i].WireName.Replace("\\", "\\\\").Replace("\"", "\\\"")}'\");");
+            w.Line($"throw {Rt}.Missing({Literal(model.TypeName)}, string.Join(\", \", missing));");
+            w.Close();
+        }
+        w.Close();
+        w.Open($"catch (global::System.Exception ex) when ({Rt}.IsDataError(ex))");
+        w.Line($"throw {Rt}.At(ex, {Literal(model.TypeName)}, current >= 0 ? s_names[current] : currentUnknown);");
+        w.Close();
+
+        w.Open($"return new {self}");
+        for (var i = 0; i < props.Count; i++)
+        {
+            var p = props[i];
+            var value = $"p{i}";
+            if (!IsNullable(p) && p.Default is null && !p.Type.IsValueType) value += "!";
+            w.Line($"{Naming.EscapeKeyword(p.ClrName)} = {value},");
+        }
+        w.Line("UnknownProperties = unknown,");
+        w.Close(";");
+        w.Close();
+    }
+
+    private static void EmitWrite(SourceWriter w, ModelSpec model, string self, CollectionHelpers helpers)
+    {
+        var props = model.Properties;
+        w.Doc("<summary>Writes the object: documented properties in doc order, then kept unknown ones.</summary>");
+        w.Open($"internal static void WriteValue({Writer} writer, {self} value, {Options} options)");
+        w.Line("writer.WriteStartObject();");
+        for (var i = 0; i < props.Count; i++)
+        {
+            var p = props[i];
+            var access = "value." + Naming.EscapeKeyword(p.ClrName);
+            var name = $"s_name{i}";
+            if (p.Type.Kind == TypeKind.Any && !IsNullable(p))
+            {
+                w.Line($"writer.WritePropertyName({name});");
+                w.Line($"{access}.WriteTo(writer);");
+            }
+            else if (IsNullable(p) || !p.Type.IsValueType)
+            {
+                // Optional values are left out when null; a required reference the caller left null is written as null.
+                var v = $"v{i}";
+                var pattern = p.Type.IsValueType ? $"{access} is {{ }} {v}" : $"{access} is {{ }} {v}";
+                if (IsNullable(p))
+                {
+                    w.Line($"if ({pattern}) {PropertyWrite(p.Type, name, v, helpers)}");
+                }
+                else
+                {
+                    w.Line($"if ({pattern}) {PropertyWrite(p.Type, name, v, helpers)}");
+                    w.Line($"else writer.WriteNull({name});");
+                }
+            }
+            else
+            {
+                w.Line(PropertyWrite(p.Type, name, access, helpers));
+            }
+        }
+        w.Line($"if (value.UnknownProperties is {{ }} unknown) {Rt}.WriteUnknown(writer, unknown, IsKnown);");
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+    }
+
+    /// <summary>One statement writing a named property whose value is non-null.</summary>
+    private static string PropertyWrite(ResolvedType t, string name, string v, CollectionHelpers helpers)
+    {
+        switch (t.Kind)
+        {
+            case TypeKind.String: return $"writer.WriteString({name}, {v});";
+            case TypeKind.Int32 or TypeKind.Int64 or TypeKind.Integer or TypeKind.Float or TypeKind.Double or TypeKind.Number or TypeKind.Decimal:
+                return $"writer.WriteNumber({name}, {v});";
+            case TypeKind.Boolean: return $"writer.WriteBoolean({name}, {v});";
+            case TypeKind.DateTime or TypeKind.Uuid: return $"writer.WriteString({name}, {v});";
+            case TypeKind.Date when t.ClrName != "global::System.DateOnly": return $"writer.WriteString({name}, {v});";
+            case TypeKind.Bytes: return $"writer.WriteBase64String({name}, {v});";
+            case TypeKind.Reference when t.EnumName is not null: return $"{ConverterName(t.ClrName)}.WriteProperty(writer, {name}, {v});";
+            default: return $"{{ writer.WritePropertyName({name}); {ValueWrite(t, v, helpers)} }}";
+        }
+    }
+
+    /// <summary>One statement writing a non-null value.</summary>
+    private static string ValueWrite(ResolvedType t, string v, CollectionHelpers helpers) => t.Kind switch
+    {
+        TypeKind.String => $"writer.WriteStringValue({v});",
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Integer or TypeKind.Float or TypeKind.Double or TypeKind.Number or TypeKind.Decimal => $"writer.WriteNumberValue({v});",
+        TypeKind.Boolean => $"writer.WriteBooleanValue({v});",
+        TypeKind.DateTime or TypeKind.Uuid => $"writer.WriteStringValue({v});",
+        TypeKind.Date => t.ClrName == "global::System.DateOnly" ? $"{Rt}.WriteDateOnly(writer, {v});" : $"writer.WriteStringValue({v});",
+        TypeKind.Bytes => $"writer.WriteBase64StringValue({v});",
+        TypeKind.Any => $"{v}.WriteTo(writer);",
+        TypeKind.Reference when t.EnumName is not null => $"{ConverterName(t.ClrName)}.WriteValue(writer, {v});",
+        TypeKind.Reference => $"{ConverterName(t.ClrName)}.WriteValue(writer, {v}, options);",
+        TypeKind.List or TypeKind.Map => $"{helpers.WriterOf(t)}(writer, {v}, options);",
+        _ => $"{v}.WriteTo(writer);",
+    };
+
+    /// <summary>An expression reading a non-null value at the reader's current token.</summary>
+    private static string ReadExpr(ResolvedType t, CollectionHelpers helpers) => t.Kind switch
+    {
+        TypeKind.String => $"{Rt}.ReadString(ref reader)",
+        TypeKind.Int32 => $"{Rt}.ReadInt32(ref reader)",
+        TypeKind.Int64 or TypeKind.Integer => $"{Rt}.ReadInt64(ref reader)",
+        TypeKind.Float => $"{Rt}.ReadSingle(ref reader)",
+        TypeKind.Double => $"{Rt}.ReadDouble(ref reader)",
+        TypeKind.Number => t.ClrName == "double" ? $"{Rt}.ReadDouble(ref reader)" : $"{Rt}.ReadDecimal(ref reader)",
+        TypeKind.Decimal => $"{Rt}.ReadDecimal(ref reader)",
+        TypeKind.Boolean => $"{Rt}.ReadBoolean(ref reader)",
+        TypeKind.Date => t.ClrName == "global::System.DateOnly" ? $"{Rt}.ReadDateOnly(ref reader)" : $"{Rt}.ReadDateTime(ref reader)",
+        TypeKind.DateTime => $"{Rt}.ReadDateTimeOffset(ref reader)",
+        TypeKind.Uuid => $"{Rt}.ReadGuid(ref reader)",
+        TypeKind.Bytes => $"{Rt}.ReadBytes(ref reader)",
+        TypeKind.Any => $"{Json}.JsonElement.ParseValue(ref reader)",
+        TypeKind.Reference => $"{ConverterName(t.ClrName)}.ReadValue(ref reader, options)",
+        TypeKind.List or TypeKind.Map => $"{helpers.ReaderOf(t)}(ref reader, options)",
+        _ => $"{Json}.JsonElement.ParseValue(ref reader)",
+    };
+
+    /// <summary>Read/write methods for the list and map shapes a record uses, one pair per distinct shape.</summary>
+    private sealed class CollectionHelpers
+    {
+        private readonly List<ResolvedType> _shapes = new();
+
+        private int IndexOf(ResolvedType t)
+        {
+            var i = _shapes.IndexOf(t);
+            if (i >= 0) return i;
+            _shapes.Add(t);
+            return _shapes.Count - 1;
+        }
+
+        public string ReaderOf(ResolvedType t) => "ReadCollection" + IndexOf(t).ToString(CultureInfo.InvariantCulture);
+
+        public string WriterOf(ResolvedType t) => "WriteCollection" + IndexOf(t).ToString(CultureInfo.InvariantCulture);
+
+        public void EmitAll(SourceWriter w)
+        {
+            // Emitting a shape can add its element's shape, so walk by index.
+            for (var i = 0; i < _shapes.Count; i++)
+            {
+                var t = _shapes[i];
+                var e = t.Element!;
+                var nullCheck = e.Kind == TypeKind.Any ? string.Empty : $"if (reader.TokenType == {Token}.Null) throw {Rt}.NullItem();\n";
+                w.Line();
+                if (t.Kind == TypeKind.List)
+                {
+                    w.Open($"private static {t.ClrName} ReadCollection{i}(ref {Reader} reader, {Options} options)");
+                    w.Line($"if (reader.TokenType != {Token}.StartArray) throw {Rt}.Unexpected(ref reader, \"an array\");");
+                    w.Line($"var list = new global::System.Collections.Generic.List<{e.ClrName}>();");
+                    w.Open("try");
+                    w.Open("while (true)");
+                    w.Line($"{Rt}.Read(ref reader);");
+                    w.Line($"if (reader.TokenType == {Token}.EndArray) break;");
+                    if (nullCheck.Length > 0) w.Line(nullCheck.TrimEnd('\n'));
+                    w.Line($"list.Add({ReadExpr(e, this)});");
+                    w.Close();
+                    w.Close();
+                    w.Line($"catch (global::System.Exception ex) when ({Rt}.IsDataError(ex)) {{ throw {Rt}.AtIndex(ex, list.Count); }}");
+                    w.Line("return list;");
+                    w.Close();
+                    w.Line();
+                    w.Open($"private static void WriteCollection{i}({Writer} writer, {t.ClrName} value, {Options} options)");
+                    w.Line("writer.WriteStartArray();");
+                    w.Open("for (var i = 0; i < value.Count; i++)");
+                    w.Line("var item = value[i];");
+                    w.Line(e.IsValueType ? ValueWrite(e, "item", this) : $"if (item is null) writer.WriteNullValue(); else {ValueWrite(e, "item", this)}");
+                    w.Close();
+                    w.Line("writer.WriteEndArray();");
+                    w.Close();
+                }
+                else
+                {
+                    w.Open($"private static {t.ClrName} ReadCollection{i}(ref {Reader} reader, {Options} options)");
+                    w.Line($"if (reader.TokenType != {Token}.StartObject) throw {Rt}.Unexpected(ref reader, \"an object\");");
+                    w.Line($"var map = new global::System.Collections.Generic.Dictionary<string, {e.ClrName}>(global::System.StringComparer.Ordinal);");
+                    w.Line("string? key = null;");
+                    w.Open("try");
+                    w.Open("while (true)");
+                    w.Line($"{Rt}.Read(ref reader);");
+                    w.Line($"if (reader.TokenType == {Token}.EndObject) break;");
+                    w.Line("key = reader.GetString()!;");
+                    w.Line($"{Rt}.Read(ref reader);");
+                    w.Line($"if (map.ContainsKey(key)) throw {Rt}.Duplicate();");
+                    if (nullCheck.Length > 0) w.Line(nullCheck.TrimEnd('\n'));
+                    w.Line($"map.Add(key, {ReadExpr(e, this)});");
+                    w.Line("key = null;");
+                    w.Close();
+                    w.Close();
+                    w.Line($"catch (global::System.Exception ex) when ({Rt}.IsDataError(ex)) {{ throw key is null ? ex : {Rt}.AtKey(ex, key); }}");
+                    w.Line("return map;");
+                    w.Close();
+                    w.Line();
+                    w.Open($"private static void WriteCollection{i}({Writer} writer, {t.ClrName} value, {Options} options)");
+                    w.Line("writer.WriteStartObject();");
+                    w.Open("foreach (var pair in value)");
+                    w.Line("writer.WritePropertyName(pair.Key);");
+                    w.Line("var item = pair.Value;");
+                    w.Line(e.IsValueType ? ValueWrite(e, "item", this) : $"if (item is null) writer.WriteNullValue(); else {ValueWrite(e, "item", this)}");
+                    w.Close();
+                    w.Line("writer.WriteEndObject();");
+                    w.Close();
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- enums
+
+    /// <summary>Lenient parsing that keeps undocumented values, and the check for them; inside <c>{Enum}Extensions</c>.</summary>
+    public static void EmitEnumExtensionMembers(SourceWriter w, string t, EnumModel e)
+    {
+        var count = e.Members.Count.ToString(CultureInfo.InvariantCulture);
+        w.Line();
+        w.Line("private static readonly object s_undocumentedLock = new object();");
+        w.Line("private static readonly global::System.Collections.Generic.List<string> s_undocumented = new global::System.Collections.Generic.List<string>();");
+        w.Line("private static readonly global::System.Collections.Generic.Dictionary<string, int> s_undocumentedIndex = new global::System.Collections.Generic.Dictionary<string, int>(global::System.StringComparer.Ordinal);");
+        w.Line();
+        w.Doc("<summary>");
+        w.Doc("The value for a wire value, documented or not: an undocumented one (an API newer than its docs)");
+        w.Doc("becomes a value outside the named members that <see cref=\"ToWireValue\"/> turns back into the same");
+        w.Doc("string, so it survives a round trip. Never throws for a non-null string.");
+        w.Doc("</summary>");
+        w.Doc("<exception cref=\"global::System.InvalidOperationException\">More than 10,000 distinct undocumented values were kept in this process.</exception>");
+        w.Open($"public static {t} FromWireValue(string wireValue)");
+        w.Line("if (wireValue is null) throw new global::System.ArgumentNullException(nameof(wireValue));");
+        w.Line("if (TryParse(wireValue, out var value)) return value;");
+        w.Open("lock (s_undocumentedLock)");
+        w.Open("if (!s_undocumentedIndex.TryGetValue(wireValue, out var index))");
+        w.Line($"if (s_undocumented.Count >= {Rt}.MaxUndocumentedValues) throw new global::System.InvalidOperationException(\"More than \" + {Rt}.MaxUndocumentedValues + \" distinct undocumented values of {e.TypeName}.\");");
+        w.Line("index = s_undocumented.Count;");
+        w.Line("s_undocumented.Add(wireValue);");
+        w.Line("s_undocumentedIndex.Add(wireValue, index);");
+        w.Close();
+        w.Line($"return ({t})(-1 - index);");
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Doc("<summary>Whether <paramref name=\"value\"/> is one of the documented members (false for a kept undocumented value).</summary>");
+        w.Line($"public static bool IsDocumented(this {t} value) => (uint)(int)value < {count}u;");
+        w.Line();
+        w.Line($"private static string UndocumentedWireValue({t} value)");
+        w.Line("{");
+        w.Line("    var index = -1 - (int)value;");
+        w.Line("    lock (s_undocumentedLock)");
+        w.Line("    {");
+        w.Line("        if (index >= 0 && index < s_undocumented.Count) return s_undocumented[index];");
+        w.Line("    }");
+        w.Line("    throw new global::System.ArgumentOutOfRangeException(nameof(value), value, null);");
+        w.Line("}");
+    }
+
+    /// <summary>The ToWireValue fallback arm when undocumented values are supported.</summary>
+    public const string UndocumentedArm = "_ => UndocumentedWireValue(value),";
+
+    public static void EmitEnumConverter(SourceWriter w, string ns, EnumModel e, string generatedCode)
+    {
+        var t = $"global::{ns}.{Naming.EscapeKeyword(e.TypeName)}";
+        var ext = $"global::{ns}.{e.TypeName}Extensions";
+        var members = e.Members;
+        w.Line();
+        w.Doc($"<summary>Reads and writes <see cref=\"{t}\"/> as its wire value, keeping undocumented values (or rejecting them in strict mode).</summary>");
+        w.Line(generatedCode);
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        w.Open($"internal sealed class {e.TypeName}JsonConverter : {Json}.Serialization.JsonConverter<{t}>");
+        w.Line($"private static readonly {Json}.JsonEncodedText[] s_values = new {Json}.JsonEncodedText[] {{ {string.Join(", ", members.Select(m => $"{Json}.JsonEncodedText.Encode({Literal(m.WireValue)})"))} }};");
+        for (var i = 0; i < members.Count; i++) w.Line(Utf8Span("Utf8Value" + i.ToString(CultureInfo.InvariantCulture), members[i].WireValue));
+        w.Line();
+        w.Line($"public override {t} Read(ref {Reader} reader, global::System.Type typeToConvert, {Options} options)");
+        w.Line("{");
+        w.Line("    try { return ReadValue(ref reader, options); }");
+        w.Line($"    catch (global::System.Exception ex) when ({Rt}.IsDataError(ex)) {{ throw {Rt}.Final(ex, {Literal(e.TypeName)}); }}");
+        w.Line("}");
+        w.Line();
+        w.Line($"public override void Write({Writer} writer, {t} value, {Options} options) => WriteValue(writer, value);");
+        w.Line();
+        w.Open("private static int Match(global::System.ReadOnlySpan<byte> value)");
+        w.Open("switch (value.Length)");
+        foreach (var group in Enumerable.Range(0, members.Count).GroupBy(i => Encoding.UTF8.GetByteCount(members[i].WireValue)).OrderBy(g => g.Key))
+        {
+            w.Line($"case {group.Key}:");
+            foreach (var i in group) w.Line($"    if (global::System.MemoryExtensions.SequenceEqual(value, Utf8Value{i})) return {i};");
+            w.Line("    return -1;");
+        }
+        w.Line("default: return -1;");
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Open($"internal static {t} ReadValue(ref {Reader} reader, {Options} options)");
+        w.Line($"if (reader.TokenType != {Token}.String) throw {Rt}.Unexpected(ref reader, \"a string\");");
+        w.Line($"var index = Match({Rt}.Utf8(ref reader));");
+        w.Line($"if (index >= 0) return ({t})index;");
+        w.Line("var raw = reader.GetString()!;");
+        w.Line($"if ({Rt}.IsStrict(options)) throw {Rt}.UndocumentedValue({Literal(e.TypeName)}, raw);");
+        w.Line($"try {{ return {ext}.FromWireValue(raw); }}");
+        w.Line($"catch (global::System.InvalidOperationException) {{ throw {Rt}.TooManyUndocumented({Literal(e.TypeName)}); }}");
+        w.Close();
+        w.Line();
+        w.Open($"internal static void WriteValue({Writer} writer, {t} value)");
+        w.Line("var index = (int)value;");
+        w.Line($"if ((uint)index < (uint)s_values.Length) writer.WriteStringValue(s_values[index]);");
+        w.Line($"else writer.WriteStringValue({ext}.ToWireValue(value));");
+        w.Close();
+        w.Line();
+        w.Open($"internal static void WriteProperty({Writer} writer, {Json}.JsonEncodedText name, {t} value)");
+        w.Line("var index = (int)value;");
+        w.Line($"if ((uint)index < (uint)s_values.Length) writer.WriteString(name, s_values[index]);");
+        w.Line($"else writer.WriteString(name, {ext}.ToWireValue(value));");
+        w.Close();
+        w.Close();
+    }
+
+    // ---------------------------------------------------------------- context
+
+    /// <summary>A generated type the context serves.</summary>
+    internal sealed record ContextType(string TypeName, bool IsEnum);
+
+    public static string ContextHintName(string ns, string contextName) => $"{ns}.{contextName}.g.cs";
+
+    private static readonly HashSet<string> ContextReserved = new(System.StringComparer.Ordinal)
+    {
+        "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
+
+    public static string EmitContext(string ns, string contextName, EquatableArray<ContextType> types, string generatedCode)
+    {
+        var w = new SourceWriter();
+        w.Line("// <auto-generated/>");
+        w.Line("#nullable enable");
+        w.Line();
+        w.Open("namespace " + ns);
+        var ctx = Naming.EscapeKeyword(contextName);
+        w.Doc("<summary>");
+        w.Doc($"Reflection-free System.Text.Json metadata for every model generated into <c>{XmlDoc.Escape(ns)}</c>:");
+        w.Doc($"<c>JsonSerializer.Serialize(value, {XmlDoc.Escape(contextName)}.Default.TypeName)</c>, or add <see cref=\"Default\"/> to");
+        w.Doc("<c>JsonSerializerOptions.TypeInfoResolverChain</c>.");
+        w.Doc("</summary>");
+        w.Line(generatedCode);
+        w.Open($"public partial class {ctx} : {Json}.Serialization.JsonSerializerContext, {Json}.Serialization.Metadata.IJsonTypeInfoResolver");
+        w.Line($"private static readonly {Options} s_defaultOptions = new {Options}();");
+        w.Line();
+        w.Doc("<summary>A shared instance over default options.</summary>");
+        w.Line($"public static {ctx} Default {{ get; }} = new {ctx}(new {Options}(s_defaultOptions));");
+        w.Line();
+        w.Doc("<summary>The options the generated metadata was designed for.</summary>");
+        w.Line($"protected override {Options}? GeneratedSerializerOptions {{ get; }} = s_defaultOptions;");
+        w.Line();
+        w.Doc("<summary>A context over new default options.</summary>");
+        w.Line($"public {ctx}() : base(null) {{ }}");
+        w.Line();
+        w.Doc("<summary>A context bound to <paramref name=\"options\"/>; their indentation, encoder and maximum depth apply.</summary>");
+        w.Line($"public {ctx}({Options} options) : base(options) {{ }}");
+
+        var used = new HashSet<string>(System.StringComparer.Ordinal) { contextName };
+        var i = 0;
+        foreach (var type in types)
+        {
+            var clr = $"global::{ns}.{Naming.EscapeKeyword(type.TypeName)}";
+            var prop = type.TypeName;
+            if (ContextReserved.Contains(prop) || !used.Add(prop)) prop += "Info";
+            used.Add(prop);
+            w.Line();
+            w.Line($"private {Json}.Serialization.Metadata.JsonTypeInfo<{clr}>? _t{i};");
+            w.Doc($"<summary>Metadata for <see cref=\"{clr}\"/>.</summary>");
+            w.Line($"public {Json}.Serialization.Metadata.JsonTypeInfo<{clr}> {Naming.EscapeKeyword(prop)} => _t{i} ??= ({Json}.Serialization.Metadata.JsonTypeInfo<{clr}>)Options.GetTypeInfo(typeof({clr}));");
+            i++;
+        }
+
+        w.Line();
+        w.Doc("<inheritdoc/>");
+        w.Open($"public override {Json}.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)");
+        w.Line("Options.TryGetTypeInfo(type, out var typeInfo);");
+        w.Line("return typeInfo;");
+        w.Close();
+        w.Line();
+        w.Open($"{Json}.Serialization.Metadata.JsonTypeInfo? {Json}.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, {Options} options)");
+        foreach (var type in types)
+        {
+            var clr = $"global::{ns}.{Naming.EscapeKeyword(type.TypeName)}";
+            w.Line($"if (type == typeof({clr})) return {Json}.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{clr}>(options, new {ConverterName(clr)}());");
+        }
+        w.Line("return null;");
+        w.Close();
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+}
