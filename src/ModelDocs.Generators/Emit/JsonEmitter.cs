@@ -31,7 +31,14 @@ internal static class JsonEmitter
     /// <summary>Whether the property may hold null in C# (and is then left out of the JSON).</summary>
     public static bool IsNullable(PropertyModel p) => !p.IsRequired && p.Default is null;
 
-    private static string PropertyType(PropertyModel p) => p.Type.ClrName + (IsNullable(p) ? "?" : string.Empty);
+    /// <summary>
+    /// Whether the C# property's type is nullable: optional without a default (above), or declared
+    /// nullable by a JSON schema (<c>nullable: true</c>, <c>type: [.., "null"]</c>), which a required
+    /// property may be too: present in the JSON, possibly as null.
+    /// </summary>
+    public static bool MayBeNull(PropertyModel p) => IsNullable(p) || p.IsNullable;
+
+    private static string PropertyType(PropertyModel p) => p.Type.ClrName + (MayBeNull(p) ? "?" : string.Empty);
 
     /// <summary>A static byte-span property: the compiler stores the bytes in the assembly's data, no allocation.</summary>
     private static string Utf8Span(string name, string text)
@@ -76,7 +83,7 @@ internal static class JsonEmitter
             }
             else if (t.Kind == TypeKind.Any)
             {
-                var cmp = IsNullable(p) ? Eq + ".OptionalElement" : Eq + ".Element";
+                var cmp = MayBeNull(p) ? Eq + ".OptionalElement" : Eq + ".Element";
                 equals.Add($"{cmp}.Equals({n}, other.{n})");
                 hashes.Add($"{cmp}.GetHashCode({n})");
             }
@@ -196,9 +203,9 @@ internal static class JsonEmitter
         {
             var p = props[i];
             var init = p.Default is not null ? p.Default.Expression : "default";
-            var type = p.Default is not null ? p.Type.ClrName : p.Type.ClrName + "?";
+            var type = p.Default is not null && !p.IsNullable ? p.Type.ClrName : p.Type.ClrName + "?";
             // Value types without a default stay non-nullable locals; presence is tracked by bits.
-            if (p.Default is null && p.Type.IsValueType && !IsNullable(p)) type = p.Type.ClrName;
+            if (p.Default is null && p.Type.IsValueType && !MayBeNull(p)) type = p.Type.ClrName;
             w.Line($"{type} p{i} = {init};");
         }
         for (var k = 0; k < words; k++) w.Line($"ulong seen{k} = 0;");
@@ -226,7 +233,7 @@ internal static class JsonEmitter
                 // A JSON null is a value of an "any" property.
                 w.Line($"    p{i} = {ReadExpr(p.Type, helpers)};");
             }
-            else if (IsNullable(p))
+            else if (MayBeNull(p))
             {
                 w.Line($"    p{i} = reader.TokenType == {Token}.Null ? null : {ReadExpr(p.Type, helpers)};");
             }
@@ -278,7 +285,7 @@ internal static class JsonEmitter
         {
             var p = props[i];
             var value = $"p{i}";
-            if (!IsNullable(p) && p.Default is null && !p.Type.IsValueType) value += "!";
+            if (!MayBeNull(p) && p.Default is null && !p.Type.IsValueType) value += "!";
             w.Line($"{Naming.EscapeKeyword(p.ClrName)} = {value},");
         }
         w.Line("UnknownProperties = unknown,");
@@ -297,12 +304,12 @@ internal static class JsonEmitter
             var p = props[i];
             var access = "value." + Naming.EscapeKeyword(p.ClrName);
             var name = $"s_name{i}";
-            if (p.Type.Kind == TypeKind.Any && !IsNullable(p))
+            if (p.Type.Kind == TypeKind.Any && !MayBeNull(p))
             {
                 w.Line($"writer.WritePropertyName({name});");
                 w.Line($"{access}.WriteTo(writer);");
             }
-            else if (IsNullable(p) || !p.Type.IsValueType)
+            else if (MayBeNull(p) || !p.Type.IsValueType)
             {
                 // Optional values are left out when null; a required reference the caller left null is written as null.
                 var v = $"v{i}";
