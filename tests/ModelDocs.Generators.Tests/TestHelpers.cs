@@ -110,6 +110,9 @@ public static class TestHelpers
     public static string RepoDir([CallerFilePath] string callerPath = "")
         => System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(callerPath)!, "..", ".."));
 
+    /// <summary>The repo's own docs (schemas/), used by the sample.</summary>
+    public static string SchemasDir => System.IO.Path.Combine(RepoDir(), "schemas");
+
     public static IReadOnlyList<AdditionalText> LoadFolder(string folder, string? pathPrefix = null)
         => Directory.GetFiles(folder, "*.md").OrderBy(f => f, StringComparer.Ordinal)
             .Select(f => (AdditionalText)new InMemoryAdditionalText(pathPrefix is null ? f : System.IO.Path.Combine(pathPrefix, System.IO.Path.GetFileName(f)), File.ReadAllText(f)))

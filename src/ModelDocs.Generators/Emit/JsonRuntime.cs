@@ -215,13 +215,13 @@ namespace ModelDocs.Internal
         public static float ReadSingle(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number) throw Unexpected(ref reader, "a number");
-            return reader.TryGetSingle(out var value) ? value : throw OutOfRange("within the range of float");
+            return reader.TryGetSingle(out var value) && float.IsFinite(value) ? value : throw OutOfRange("within the range of float");
         }
 
         public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number) throw Unexpected(ref reader, "a number");
-            return reader.TryGetDouble(out var value) ? value : throw OutOfRange("within the range of double");
+            return reader.TryGetDouble(out var value) && double.IsFinite(value) ? value : throw OutOfRange("within the range of double");
         }
 
         public static decimal ReadDecimal(ref global::System.Text.Json.Utf8JsonReader reader)

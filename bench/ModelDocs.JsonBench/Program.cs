@@ -1,0 +1,190 @@
+// Runtime benchmark: ModelDocs' generated context vs System.Text.Json's source generator over
+// hand-written records of the same shape vs Newtonsoft.Json, on two realistic Talon.One payloads.
+//   dotnet run -c Release --project bench/ModelDocs.JsonBench            (BenchmarkDotNet, full run)
+//   dotnet run -c Release --project bench/ModelDocs.JsonBench -- --check (payload equivalence only)
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using Bench.Talon;
+
+namespace Bench;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Contains("--check"))
+        {
+            Payloads.Check();
+            Console.WriteLine("payloads: all three serializers read and write the same JSON");
+            return 0;
+        }
+        Payloads.Check();
+        var config = DefaultConfig.Instance
+            .AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(12).WithId("bench"))
+            .AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default)
+            .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend))
+            .AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams)
+            .HideColumns(Column.Job, Column.Error, Column.StdDev, Column.RatioSD, Column.Gen0, Column.Gen1, Column.Gen2)
+            .WithOptions(ConfigOptions.JoinSummary);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Where(a => a != "--check").ToArray(), config);
+        return 0;
+    }
+}
+
+/// <summary>The two payloads, built deterministically, and a check that all three libraries agree on them.</summary>
+public static class Payloads
+{
+    public static string Session10 { get; } = BuildSession(10);
+
+    public static string SessionV2 { get; } = BuildSessionV2(25);
+
+    private static string Item(int i, bool full)
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $$$"""{"name":"Item {{{i}}} – deluxe","sku":"SKU-{{{1000 + i}}}","quantity":{{{1 + i % 3}}},"price":{{{10 + i}}}.{{{i % 10}}}9,"category":"kitchen/mugs","product":{"name":"Mugs"},"weight":{{{250 + i}}}.5""");
+        if (full)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $$$""","returnedQuantity":0,"remainingQuantity":{{{1 + i % 3}}},"height":95,"width":80.25,"length":120,"position":{{{i}}},"attributes":{"color":"blue","material":"stoneware","tags":["gift","eco"]},"additionalCosts":{"shipping":{"price":4.95},"wrapping":{"price":1.50}},"catalogItemId":{{{5000 + i}}},"selectedPriceType":"member","adjustmentReferenceId":"68851723-e6fa-488f-ace9-1125{{{i:D8}}}","adjustmentEffectiveFrom":"2024-03-01T09:30:00+02:00","adjustmentEffectiveUntil":"2024-04-01T00:00:00+02:00","prices":{"member":{"price":9.99,"adjustmentContextId":"ctx-{{{i}}}","adjustmentReferenceId":"68851723-e6fa-488f-ace9-1125{{{i:D8}}}","adjustmentEffectiveFrom":"2024-03-01T09:30:00+02:00"}}""");
+        }
+        sb.Append('}');
+        return sb.ToString();
+    }
+
+    private static string BuildSession(int items)
+        => $$$"""{"profileId":"URNGV8294NV","coupon":"SUMMER-10","referral":"R-77","state":"open","cartItems":[{{{string.Join(",", Enumerable.Range(0, items).Select(i => Item(i, false)))}}}],"identifiers":["203.0.113.7","device-5"],"total":245.90,"attributes":{"channel":"web","vip":true}}""";
+
+    private static string BuildSessionV2(int items)
+        => $$$"""{"id":98765,"created":"2024-03-01T09:30:00.123+02:00","integrationId":"session-2024-03-01-0001","applicationId":322,"profileId":"URNGV8294NV","storeIntegrationId":"store-berlin-01","evaluableCampaignIds":[10,12,15,21],"couponCodes":["SUMMER-10","WELCOME"],"referralCode":"R-77","loyaltyCards":["card-1"],"state":"closed","cartItems":[{{{string.Join(",", Enumerable.Range(0, items).Select(i => Item(i, true)))}}}],"experimentVariantAllocations":[{"experimentId":3,"variantId":7},{"experimentId":4,"variantId":9}],"additionalCosts":{"shipping":{"price":4.95}},"identifiers":["203.0.113.7","device-5"],"attributes":{"channel":"web","vip":true,"segment":"gold"},"firstSession":false,"updateCount":12,"total":845.90,"cartItemTotal":800.00,"additionalCostTotal":4.95,"cartItemAdditionalCostTotal":40.95,"updated":"2024-03-01T10:02:11.5+02:00"}""";
+
+    /// <summary>Every library reads each payload and writes JSON equal to it: the benchmark compares like with like.</summary>
+    public static void Check()
+    {
+        foreach (var json in new[] { Session10, SessionV2 })
+        {
+            var v2 = json == SessionV2;
+            var input = JsonNode.Parse(json);
+            var ours = v2
+                ? JsonSerializer.Serialize(JsonSerializer.Deserialize(json, ModelDocsJsonContext.Default.CustomerSessionV2)!, ModelDocsJsonContext.Default.CustomerSessionV2)
+                : JsonSerializer.Serialize(JsonSerializer.Deserialize(json, ModelDocsJsonContext.Default.NewCustomerSession)!, ModelDocsJsonContext.Default.NewCustomerSession);
+            var stj = v2
+                ? JsonSerializer.Serialize(JsonSerializer.Deserialize(json, Hand.StjContext.Default.CustomerSessionV2)!, Hand.StjContext.Default.CustomerSessionV2)
+                : JsonSerializer.Serialize(JsonSerializer.Deserialize(json, Hand.StjContext.Default.NewCustomerSession)!, Hand.StjContext.Default.NewCustomerSession);
+            var nj = v2
+                ? Newtonsoft.Json.JsonConvert.SerializeObject(Newtonsoft.Json.JsonConvert.DeserializeObject<Hand.CustomerSessionV2>(json), NewtonsoftSettings)
+                : Newtonsoft.Json.JsonConvert.SerializeObject(Newtonsoft.Json.JsonConvert.DeserializeObject<Hand.NewCustomerSession>(json), NewtonsoftSettings);
+            // Like with like: every property of the payload is a documented one for ModelDocs too.
+            var unknown = v2
+                ? JsonSerializer.Deserialize(json, ModelDocsJsonContext.Default.CustomerSessionV2)!.CartItems!.Count(i => i.UnknownProperties is not null)
+                : JsonSerializer.Deserialize(json, ModelDocsJsonContext.Default.NewCustomerSession)!.CartItems!.Count(i => i.UnknownProperties is not null);
+            if (unknown != 0) throw new InvalidOperationException("the payload has properties the docs do not list");
+            foreach (var (name, output) in new[] { ("ModelDocs", ours), ("STJ source gen", stj), ("Newtonsoft", nj) })
+            {
+                if (!SameJson(input, JsonNode.Parse(output))) throw new InvalidOperationException($"{name} changed the payload:\n in:  {json}\n out: {output}");
+            }
+        }
+    }
+
+    public static readonly Newtonsoft.Json.JsonSerializerSettings NewtonsoftSettings = new()
+    {
+        NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore,
+        DateParseHandling = Newtonsoft.Json.DateParseHandling.None,
+        FloatParseHandling = Newtonsoft.Json.FloatParseHandling.Decimal,
+    };
+
+    private static bool SameJson(JsonNode? a, JsonNode? b) => a switch
+    {
+        null => b is null,
+        JsonObject oa => b is JsonObject ob && oa.Count == ob.Count && oa.All(p => ob.TryGetPropertyValue(p.Key, out var v) && SameJson(p.Value, v)),
+        JsonArray aa => b is JsonArray ab && aa.Count == ab.Count && aa.Zip(ab).All(p => SameJson(p.First, p.Second)),
+        _ => b is JsonValue && SameValue(a.GetValue<JsonElement>(), b.GetValue<JsonElement>()),
+    };
+
+    private static bool SameValue(JsonElement a, JsonElement b)
+    {
+        if (a.ValueKind != b.ValueKind) return false;
+        if (a.ValueKind == JsonValueKind.Number) return a.GetDecimal() == b.GetDecimal();
+        if (a.ValueKind == JsonValueKind.String && a.GetString() != b.GetString())
+        {
+            return DateTimeOffset.TryParse(a.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var x)
+                && DateTimeOffset.TryParse(b.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var y) && x == y && x.Offset == y.Offset;
+        }
+        return true;
+    }
+}
+
+[MemoryDiagnoser]
+public class Deserialize
+{
+    private byte[] _utf8 = Array.Empty<byte>();
+    private string _text = string.Empty;
+
+    [Params("NewCustomerSession (10 items)", "CustomerSessionV2 (25 items)")]
+    public string Payload { get; set; } = string.Empty;
+
+    private bool V2 => Payload.StartsWith("CustomerSessionV2", StringComparison.Ordinal);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _text = V2 ? Payloads.SessionV2 : Payloads.Session10;
+        _utf8 = Encoding.UTF8.GetBytes(_text);
+    }
+
+    [Benchmark(Description = "ModelDocs context")]
+    public object? ModelDocs() => V2
+        ? JsonSerializer.Deserialize(_utf8, ModelDocsJsonContext.Default.CustomerSessionV2)
+        : JsonSerializer.Deserialize(_utf8, ModelDocsJsonContext.Default.NewCustomerSession);
+
+    [Benchmark(Baseline = true, Description = "STJ source generator")]
+    public object? StjSourceGen() => V2
+        ? JsonSerializer.Deserialize(_utf8, Hand.StjContext.Default.CustomerSessionV2)
+        : JsonSerializer.Deserialize(_utf8, Hand.StjContext.Default.NewCustomerSession);
+
+    [Benchmark(Description = "Newtonsoft.Json")]
+    public object? Newtonsoft() => V2
+        ? global::Newtonsoft.Json.JsonConvert.DeserializeObject<Hand.CustomerSessionV2>(_text, Payloads.NewtonsoftSettings)
+        : global::Newtonsoft.Json.JsonConvert.DeserializeObject<Hand.NewCustomerSession>(_text, Payloads.NewtonsoftSettings);
+}
+
+[MemoryDiagnoser]
+public class Serialize
+{
+    private object _ours = null!;
+    private object _hand = null!;
+
+    [Params("NewCustomerSession (10 items)", "CustomerSessionV2 (25 items)")]
+    public string Payload { get; set; } = string.Empty;
+
+    private bool V2 => Payload.StartsWith("CustomerSessionV2", StringComparison.Ordinal);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var json = V2 ? Payloads.SessionV2 : Payloads.Session10;
+        _ours = V2 ? JsonSerializer.Deserialize(json, ModelDocsJsonContext.Default.CustomerSessionV2)! : JsonSerializer.Deserialize(json, ModelDocsJsonContext.Default.NewCustomerSession)!;
+        _hand = V2 ? JsonSerializer.Deserialize(json, Hand.StjContext.Default.CustomerSessionV2)! : JsonSerializer.Deserialize(json, Hand.StjContext.Default.NewCustomerSession)!;
+    }
+
+    [Benchmark(Description = "ModelDocs context")]
+    public byte[] ModelDocs() => V2
+        ? JsonSerializer.SerializeToUtf8Bytes((CustomerSessionV2)_ours, ModelDocsJsonContext.Default.CustomerSessionV2)
+        : JsonSerializer.SerializeToUtf8Bytes((NewCustomerSession)_ours, ModelDocsJsonContext.Default.NewCustomerSession);
+
+    [Benchmark(Baseline = true, Description = "STJ source generator")]
+    public byte[] StjSourceGen() => V2
+        ? JsonSerializer.SerializeToUtf8Bytes((Hand.CustomerSessionV2)_hand, Hand.StjContext.Default.CustomerSessionV2)
+        : JsonSerializer.SerializeToUtf8Bytes((Hand.NewCustomerSession)_hand, Hand.StjContext.Default.NewCustomerSession);
+
+    [Benchmark(Description = "Newtonsoft.Json")]
+    public string Newtonsoft() => global::Newtonsoft.Json.JsonConvert.SerializeObject(_hand, Payloads.NewtonsoftSettings);
+}
