@@ -319,4 +319,18 @@ public sealed class JsonInputTests
         Assert.Single(run.Sources, s => s.HintName == "Test.Models.CartItem.g.cs");
         Assert.Contains("[JsonPropertyName(\"sku\")]".Replace("[", "[global::System.Text.Json.Serialization."), Source(run, "CartItem"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AllOf_part_in_another_file_is_reported_not_merged()
+    {
+        const string pet = """{ "type": "object", "properties": { "id": { "type": "integer" } } }""";
+        const string newPet = """{ "type": "object", "allOf": [ { "$ref": "Pet.json" }, { "properties": { "name": { "type": "string" } } } ] }""";
+        var run = RunJson(("/api/Pet.json", pet), ("/api/NewPet.json", newPet));
+        var d = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("MD1024", d.Id);
+        Assert.Equal("'NewPet' in 'NewPet' has an allOf part with $ref 'Pet.json', which is in another file (allOf across files is not merged); its properties are not included", d.GetMessage());
+        Assert.Equal("/api/NewPet.json", d.Location.GetLineSpan().Path);
+        var source = Source(run, "NewPet");
+        Assert.Equal("public string? Name { get; init; }", Declaration(source, "Name"));
+    }
 }

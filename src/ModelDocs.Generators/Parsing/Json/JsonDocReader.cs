@@ -334,7 +334,7 @@ internal sealed class JsonDocReader
                 var target = ResolveLocal(refNode.Text!, out var why);
                 if (target is null)
                 {
-                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSchema, NodeLoc(refNode), entry.Name,
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSchema, NodeLoc(refNode), entry.Name, entry.Name,
                         $"has an allOf part with $ref '{refNode.Text}', which {why}", "its properties are not included"));
                 }
                 else if (depth < MaxTypeDepth)
