@@ -30,12 +30,11 @@ public static class Program
         }
         Payloads.Check();
         var config = DefaultConfig.Instance
-            .AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(12).WithId("bench"))
+            .AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(15).WithMinIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(150)).WithId("bench"))
             .AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default)
             .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend))
-            .AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams)
-            .HideColumns(Column.Job, Column.Error, Column.StdDev, Column.RatioSD, Column.Gen0, Column.Gen1, Column.Gen2)
-            .WithOptions(ConfigOptions.JoinSummary);
+            .AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByParams)
+            .HideColumns(Column.Job, Column.Error, Column.StdDev, Column.RatioSD, Column.Gen0, Column.Gen1, Column.Gen2);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Where(a => a != "--check").ToArray(), config);
         return 0;
     }
@@ -128,10 +127,10 @@ public class Deserialize
     private byte[] _utf8 = Array.Empty<byte>();
     private string _text = string.Empty;
 
-    [Params("NewCustomerSession (10 items)", "CustomerSessionV2 (25 items)")]
+    [Params("NewSession-10", "SessionV2-25")]
     public string Payload { get; set; } = string.Empty;
 
-    private bool V2 => Payload.StartsWith("CustomerSessionV2", StringComparison.Ordinal);
+    private bool V2 => Payload.StartsWith("SessionV2", StringComparison.Ordinal);
 
     [GlobalSetup]
     public void Setup()
@@ -162,10 +161,10 @@ public class Serialize
     private object _ours = null!;
     private object _hand = null!;
 
-    [Params("NewCustomerSession (10 items)", "CustomerSessionV2 (25 items)")]
+    [Params("NewSession-10", "SessionV2-25")]
     public string Payload { get; set; } = string.Empty;
 
-    private bool V2 => Payload.StartsWith("CustomerSessionV2", StringComparison.Ordinal);
+    private bool V2 => Payload.StartsWith("SessionV2", StringComparison.Ordinal);
 
     [GlobalSetup]
     public void Setup()

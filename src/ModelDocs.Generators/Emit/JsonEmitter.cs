@@ -49,6 +49,39 @@ internal static class JsonEmitter
 
     // ---------------------------------------------------------------- records
 
+    /// <summary>The converter's overrides: STJ calls these at the top of a value; errors leave with the full path.</summary>
+    private static void EmitOverrides(SourceWriter w, string type, string typeName, string writeCall)
+    {
+        w.Line();
+        w.Line($"public override {type} Read(ref {Reader} reader, global::System.Type typeToConvert, {Options} options)");
+        w.Line("{");
+        w.Line("    try { return ReadValue(ref reader, options); }");
+        w.Line($"    catch (global::System.Exception ex) when ({Rt}.IsDataError(ex)) {{ throw {Rt}.Final(ex, {Literal(typeName)}); }}");
+        w.Line("}");
+        w.Line();
+        w.Line($"public override void Write({Writer} writer, {type} value, {Options} options) => {writeCall};");
+    }
+
+    /// <summary>UTF-8 spans of <paramref name="texts"/> and a matcher: by byte length, then bytes; the index or -1.</summary>
+    private static void EmitMatch(SourceWriter w, IReadOnlyList<string> texts, string spanPrefix)
+    {
+        w.Line();
+        for (var i = 0; i < texts.Count; i++) w.Line(Utf8Span(spanPrefix + i.ToString(CultureInfo.InvariantCulture), texts[i]));
+        w.Line();
+        w.Doc("<summary>The index of the UTF-8 text, or -1.</summary>");
+        w.Open("private static int Match(global::System.ReadOnlySpan<byte> text)");
+        w.Open("switch (text.Length)");
+        foreach (var group in Enumerable.Range(0, texts.Count).GroupBy(i => Encoding.UTF8.GetByteCount(texts[i])).OrderBy(g => g.Key))
+        {
+            w.Line($"case {group.Key}:");
+            foreach (var i in group) w.Line($"    if (global::System.MemoryExtensions.SequenceEqual(text, {spanPrefix}{i})) return {i};");
+            w.Line("    return -1;");
+        }
+        w.Line("default: return -1;");
+        w.Close();
+        w.Close();
+    }
+
     /// <summary>Members added inside the record: kept unknown properties and list/map-aware equality.</summary>
     public static void EmitRecordMembers(SourceWriter w, ModelSpec model)
     {
@@ -155,32 +188,9 @@ internal static class JsonEmitter
         {
             w.Line($"private static readonly {Json}.JsonEncodedText s_name{i} = {Json}.JsonEncodedText.Encode({Literal(props[i].WireName)});");
         }
-        for (var i = 0; i < props.Count; i++) w.Line(Utf8Span("Utf8Name" + i.ToString(CultureInfo.InvariantCulture), props[i].WireName));
         w.Line($"private static readonly string[] s_names = new string[] {{ {string.Join(", ", props.Select(p => Literal(p.WireName)))} }};");
-        w.Line();
-
-        w.Line($"public override {self} Read(ref {Reader} reader, global::System.Type typeToConvert, {Options} options)");
-        w.Line("{");
-        w.Line($"    try {{ return ReadValue(ref reader, options); }}");
-        w.Line($"    catch (global::System.Exception ex) when ({Rt}.IsDataError(ex)) {{ throw {Rt}.Final(ex, {Literal(model.TypeName)}); }}");
-        w.Line("}");
-        w.Line();
-        w.Line($"public override void Write({Writer} writer, {self} value, {Options} options) => WriteValue(writer, value, options);");
-        w.Line();
-
-        // Name matching: by length, then bytes.
-        w.Doc("<summary>The index of a wire name, or -1.</summary>");
-        w.Open("private static int Match(global::System.ReadOnlySpan<byte> name)");
-        w.Open("switch (name.Length)");
-        foreach (var group in Enumerable.Range(0, props.Count).GroupBy(i => Encoding.UTF8.GetByteCount(props[i].WireName)).OrderBy(g => g.Key))
-        {
-            w.Line($"case {group.Key}:");
-            foreach (var i in group) w.Line($"    if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name{i})) return {i};");
-            w.Line("    return -1;");
-        }
-        w.Line("default: return -1;");
-        w.Close();
-        w.Close();
+        EmitOverrides(w, self, model.TypeName, "WriteValue(writer, value, options)");
+        EmitMatch(w, props.Select(p => p.WireName).ToList(), "Utf8Name");
         w.Line();
         w.Line("private static bool IsKnown(string name) => global::System.Array.IndexOf(s_names, name) >= 0;");
         w.Line();
@@ -535,27 +545,8 @@ internal static class JsonEmitter
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Open($"internal sealed class {e.TypeName}JsonConverter : {Json}.Serialization.JsonConverter<{t}>");
         w.Line($"private static readonly {Json}.JsonEncodedText[] s_values = new {Json}.JsonEncodedText[] {{ {string.Join(", ", members.Select(m => $"{Json}.JsonEncodedText.Encode({Literal(m.WireValue)})"))} }};");
-        for (var i = 0; i < members.Count; i++) w.Line(Utf8Span("Utf8Value" + i.ToString(CultureInfo.InvariantCulture), members[i].WireValue));
-        w.Line();
-        w.Line($"public override {t} Read(ref {Reader} reader, global::System.Type typeToConvert, {Options} options)");
-        w.Line("{");
-        w.Line("    try { return ReadValue(ref reader, options); }");
-        w.Line($"    catch (global::System.Exception ex) when ({Rt}.IsDataError(ex)) {{ throw {Rt}.Final(ex, {Literal(e.TypeName)}); }}");
-        w.Line("}");
-        w.Line();
-        w.Line($"public override void Write({Writer} writer, {t} value, {Options} options) => WriteValue(writer, value);");
-        w.Line();
-        w.Open("private static int Match(global::System.ReadOnlySpan<byte> value)");
-        w.Open("switch (value.Length)");
-        foreach (var group in Enumerable.Range(0, members.Count).GroupBy(i => Encoding.UTF8.GetByteCount(members[i].WireValue)).OrderBy(g => g.Key))
-        {
-            w.Line($"case {group.Key}:");
-            foreach (var i in group) w.Line($"    if (global::System.MemoryExtensions.SequenceEqual(value, Utf8Value{i})) return {i};");
-            w.Line("    return -1;");
-        }
-        w.Line("default: return -1;");
-        w.Close();
-        w.Close();
+        EmitOverrides(w, t, e.TypeName, "WriteValue(writer, value)");
+        EmitMatch(w, members.Select(m => m.WireValue).ToList(), "Utf8Value");
         w.Line();
         w.Open($"internal static {t} ReadValue(ref {Reader} reader, {Options} options)");
         w.Line($"if (reader.TokenType != {Token}.String) throw {Rt}.Unexpected(ref reader, \"a string\");");
