@@ -140,7 +140,9 @@ internal static class JsonEmitter
         w.Open($"public bool Equals({self}? other)");
         w.Line("if (ReferenceEquals(this, other)) return true;");
         w.Line("if (other is null) return false;");
-        w.Line("return " + string.Join("\n            && ", equals) + ";");
+        // One statement per property: a long && chain is a deep expression tree for the compiler.
+        foreach (var e in equals) w.Line($"if (!{e}) return false;");
+        w.Line("return true;");
         w.Close();
         w.Line();
         w.Doc("<summary>A hash consistent with <see cref=\"Equals(" + self + "?)\"/>.</summary>");
@@ -189,6 +191,12 @@ internal static class JsonEmitter
             w.Line($"private static readonly {Json}.JsonEncodedText s_name{i} = {Json}.JsonEncodedText.Encode({Literal(props[i].WireName)});");
         }
         w.Line($"private static readonly string[] s_names = new string[] {{ {string.Join(", ", props.Select(p => Literal(p.WireName)))} }};");
+        if (props.Any(p => p.Default is not null))
+        {
+            w.Doc("<summary>An instance holding the documented defaults.</summary>");
+            var others = props.Where(p => p.Default is null).Select(p => Naming.EscapeKeyword(p.ClrName) + " = default!");
+            w.Line($"private static readonly {self} s_defaults = new {self} {{ {string.Join(", ", others)} }};");
+        }
         EmitOverrides(w, self, model.TypeName, "WriteValue(writer, value, options)");
         EmitMatch(w, props.Select(p => p.WireName).ToList(), "Utf8Name");
         w.Line();
@@ -212,7 +220,8 @@ internal static class JsonEmitter
         for (var i = 0; i < props.Count; i++)
         {
             var p = props[i];
-            var init = p.Default is not null ? p.Default.Expression : "default";
+            // Defaults are stated once, in the record's initializers; the converter reads them from s_defaults.
+            var init = p.Default is not null ? "s_defaults." + Naming.EscapeKeyword(p.ClrName) : "default";
             var type = p.Default is not null && !p.IsNullable ? p.Type.ClrName : p.Type.ClrName + "?";
             // Value types without a default stay non-nullable locals; presence is tracked by bits.
             if (p.Default is null && p.Type.IsValueType && !MayBeNull(p)) type = p.Type.ClrName;
