@@ -106,9 +106,7 @@ public sealed class ModelDocsUsageAnalyzer : DiagnosticAnalyzer
 
         // Parse and FromWireValue return the enum, so the call can become the member itself.
         var rewritable = method.Name != TryParseName;
-        ReportUnknownWireValue(context, e, value, arg.Value.Syntax,
-            rewrite: rewritable ? FixProperties.RewriteInvocation : null,
-            additional: rewritable ? new[] { invocation.Syntax.GetLocation() } : null);
+        ReportUnknownWireValue(context, e, value, arg.Value.Syntax, rewrite: rewritable ? FixProperties.RewriteInvocation : null);
     }
 
     /// <summary>
@@ -160,7 +158,6 @@ public sealed class ModelDocsUsageAnalyzer : DiagnosticAnalyzer
         Report(context, AnalyzerDescriptors.UnknownWireValue, valueArg.Value.Syntax,
             properties: SuggestionProperties(e, suggestion, suggestion is null ? e.Members.Select(m => m.Name) : null, member,
                 rewritable ? FixProperties.RewriteInvocation : null),
-            additional: rewritable ? new[] { invocation.Syntax.GetLocation() } : null,
             value, "member name", e.Name, hint);
     }
 
@@ -200,7 +197,7 @@ public sealed class ModelDocsUsageAnalyzer : DiagnosticAnalyzer
             if (SymbolEqualityComparer.Default.Equals(a.Parameter?.Type, symbols.String)) operands.Add(a.Value);
         }
         if (operands.Count != 2) return;
-        CheckComparison(context, symbols, operands[0], operands[1], ignoreCase, rewriteSyntax: null);
+        CheckComparison(context, symbols, operands[0], operands[1], ignoreCase, rewritable: false);
     }
 
     // ------------------------------------------------------------------ comparisons and switches
@@ -209,31 +206,27 @@ public sealed class ModelDocsUsageAnalyzer : DiagnosticAnalyzer
     {
         var binary = (IBinaryOperation)context.Operation;
         if (binary.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals)) return;
-        CheckComparison(context, symbols, binary.LeftOperand, binary.RightOperand, ignoreCase: false, rewriteSyntax: binary.Syntax);
+        CheckComparison(context, symbols, binary.LeftOperand, binary.RightOperand, ignoreCase: false, rewritable: true);
     }
 
-    private static void CheckComparison(OperationAnalysisContext context, GeneratedSymbols symbols, IOperation a, IOperation b, bool ignoreCase, SyntaxNode? rewriteSyntax)
+    private static void CheckComparison(OperationAnalysisContext context, GeneratedSymbols symbols, IOperation a, IOperation b, bool ignoreCase, bool rewritable)
     {
         if (ToWireValueCall(symbols, a) is { } left && ConstantString(b) is { } bValue)
         {
-            CheckWireValue(context, left.Enum, left.Call, bValue, b.Syntax, ignoreCase, rewriteSyntax);
+            CheckWireValue(context, left.Enum, bValue, b.Syntax, ignoreCase, rewritable);
         }
         else if (ToWireValueCall(symbols, b) is { } right && ConstantString(a) is { } aValue)
         {
-            CheckWireValue(context, right.Enum, right.Call, aValue, a.Syntax, ignoreCase, rewriteSyntax);
+            CheckWireValue(context, right.Enum, aValue, a.Syntax, ignoreCase, rewritable);
         }
     }
 
-    private static void CheckWireValue(OperationAnalysisContext context, GeneratedEnum e, IInvocationOperation toWireValue, string value, SyntaxNode at, bool ignoreCase, SyntaxNode? rewriteSyntax)
+    private static void CheckWireValue(OperationAnalysisContext context, GeneratedEnum e, string value, SyntaxNode at, bool ignoreCase, bool rewritable)
     {
         if (ignoreCase ? e.Members.Any(m => string.Equals(m.WireValue, value, StringComparison.OrdinalIgnoreCase)) : e.ByWireValue(value) is not null) return;
 
-        // `x.ToWireValue() == "…"` can become `x == E.Member`: the call and the literal are replaced.
-        var receiver = Argument(toWireValue, 0)?.Value.Syntax;
-        var rewritable = rewriteSyntax is not null && receiver is not null;
-        ReportUnknownWireValue(context, e, value, at,
-            rewrite: rewritable ? FixProperties.RewriteComparison : null,
-            additional: rewritable ? new[] { toWireValue.Syntax.GetLocation(), receiver!.GetLocation() } : null);
+        // `x.ToWireValue() == "…"` can become `x == E.Member`: the fix replaces the call and the literal.
+        ReportUnknownWireValue(context, e, value, at, rewrite: rewritable ? FixProperties.RewriteComparison : null);
     }
 
     private static void AnalyzeSwitch(OperationAnalysisContext context, GeneratedSymbols symbols)
@@ -295,7 +288,7 @@ public sealed class ModelDocsUsageAnalyzer : DiagnosticAnalyzer
     private static void CheckLabel(OperationAnalysisContext context, GeneratedEnum e, IOperation value)
     {
         if (ConstantString(value) is not { } s || e.ByWireValue(s) is not null) return;
-        ReportUnknownWireValue(context, e, s, value.Syntax, rewrite: null, additional: null);
+        ReportUnknownWireValue(context, e, s, value.Syntax, rewrite: null);
     }
 
     // ------------------------------------------------------------------ creation and transitions
@@ -333,7 +326,6 @@ public sealed class ModelDocsUsageAnalyzer : DiagnosticAnalyzer
         if (creatable.Length == 0 || creatable.Any(m => SymbolEqualityComparer.Default.Equals(m.Field, member.Field))) return;
         Report(context, AnalyzerDescriptors.NotCreatable, at,
             properties: MemberProperties(e, creatable),
-            additional: null,
             member.WireValue, e.Name, model.Name, Or(creatable.Select(m => "'" + m.WireValue + "'")));
     }
 
@@ -457,13 +449,12 @@ public sealed class ModelDocsUsageAnalyzer : DiagnosticAnalyzer
             : Or(allowed.Select(m => "'" + m.WireValue + "'"));
         Report(context, AnalyzerDescriptors.UndocumentedTransition, at,
             properties: MemberProperties(e, allowed),
-            additional: null,
             e.Name, from.WireValue, to.WireValue, targets);
     }
 
     // ------------------------------------------------------------------ helpers
 
-    private static void ReportUnknownWireValue(OperationAnalysisContext context, GeneratedEnum e, string value, SyntaxNode at, string? rewrite, Location[]? additional)
+    private static void ReportUnknownWireValue(OperationAnalysisContext context, GeneratedEnum e, string value, SyntaxNode at, string? rewrite)
     {
         var suggestion = ValueSuggestion.Closest(value, e.Members.Select(m => m.WireValue));
         var hint = suggestion is null
@@ -473,7 +464,6 @@ public sealed class ModelDocsUsageAnalyzer : DiagnosticAnalyzer
         if (member is null) rewrite = null;
         Report(context, AnalyzerDescriptors.UnknownWireValue, at,
             properties: SuggestionProperties(e, suggestion, suggestion is null ? e.Members.Select(m => m.WireValue) : null, member, rewrite),
-            additional: rewrite is null ? null : additional,
             value, "value", e.Name, hint);
     }
 
@@ -500,8 +490,8 @@ public sealed class ModelDocsUsageAnalyzer : DiagnosticAnalyzer
     }
 
     private static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, SyntaxNode at,
-        ImmutableDictionary<string, string?> properties, Location[]? additional, params object[] args)
-        => context.ReportDiagnostic(Diagnostic.Create(descriptor, at.GetLocation(), additional, properties, args));
+        ImmutableDictionary<string, string?> properties, params object[] args)
+        => context.ReportDiagnostic(Diagnostic.Create(descriptor, at.GetLocation(), additionalLocations: null, properties, args));
 
     private static IArgumentOperation? Argument(IInvocationOperation invocation, int ordinal)
     {

@@ -13,52 +13,21 @@ internal static class AnalyzerDescriptors
     private const string UsageCategory = "ModelDocs.Usage";
     private const string HelpBase = "https://github.com/modeldocs/modeldocs/blob/main/README.md#";
 
-    public const string UnknownWireValueId = "MD2001";
-    public const string NotCreatableId = "MD2002";
-    public const string UndocumentedTransitionId = "MD2003";
-
     private static DiagnosticDescriptor Make(string id, string title, string message)
         => new(id, title, message, UsageCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 
     /// <summary>{0} the constant, {1} "value" or "member name", {2} the enum, {3} the suggestion.</summary>
-    public static readonly DiagnosticDescriptor UnknownWireValue = Make(UnknownWireValueId,
+    public static readonly DiagnosticDescriptor UnknownWireValue = Make(AnalyzerIds.UnknownWireValue,
         "Value not documented",
         "'{0}' is not a documented {1} of {2}; {3}");
 
     /// <summary>{0} the state, {1} the enum, {2} the model, {3} the creatable states.</summary>
-    public static readonly DiagnosticDescriptor NotCreatable = Make(NotCreatableId,
+    public static readonly DiagnosticDescriptor NotCreatable = Make(AnalyzerIds.NotCreatable,
         "State not allowed at creation",
         "'{0}' is not a creatable state of {1}: a new {2} may only be created as {3}");
 
     /// <summary>{0} the enum, {1} from, {2} to, {3} the allowed targets.</summary>
-    public static readonly DiagnosticDescriptor UndocumentedTransition = Make(UndocumentedTransitionId,
+    public static readonly DiagnosticDescriptor UndocumentedTransition = Make(AnalyzerIds.UndocumentedTransition,
         "Transition not documented",
         "The docs do not allow {0} to move from '{1}' to '{2}'; from '{1}' it may move to {3}");
-}
-
-/// <summary>Keys of <see cref="Diagnostic.Properties"/> the analyzer fills for the code fixes.</summary>
-internal static class FixProperties
-{
-    /// <summary>MD2001: the replacement text for the literal (a wire value, or a member name for Enum.Parse).</summary>
-    public const string Suggestion = "Suggestion";
-
-    /// <summary>MD2001 with no close suggestion: every candidate, separated by <see cref="Separator"/>.</summary>
-    public const string Candidates = "Candidates";
-
-    /// <summary>The enum's fully qualified name, <c>global::</c>-prefixed.</summary>
-    public const string EnumType = "EnumType";
-
-    /// <summary>MD2001: the member the closest value belongs to (rewrite to the member).</summary>
-    public const string SuggestedMember = "SuggestedMember";
-
-    /// <summary>MD2001: how to rewrite to the member: <see cref="RewriteInvocation"/> or <see cref="RewriteComparison"/>.</summary>
-    public const string Rewrite = "Rewrite";
-
-    public const string RewriteInvocation = "Invocation";
-    public const string RewriteComparison = "Comparison";
-
-    /// <summary>MD2002/MD2003: members the flagged enum value may be replaced with, separated by <see cref="Separator"/>.</summary>
-    public const string Members = "Members";
-
-    public const char Separator = '\n';
 }
