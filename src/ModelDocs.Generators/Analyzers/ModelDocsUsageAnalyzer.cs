@@ -514,12 +514,19 @@ public sealed class ModelDocsUsageAnalyzer : DiagnosticAnalyzer
             : Unwrap(op)?.ConstantValue is { HasValue: true, Value: string u } ? u
             : null;
 
+    /// <summary>
+    /// The member a constant of the enum's type stands for: <c>E.Member</c>, <c>(E)2</c>, through an
+    /// implicit conversion to <c>E?</c>. Null when not constant or not a documented member.
+    /// </summary>
     private static EnumMember? ConstantMember(GeneratedEnum e, IOperation op)
     {
-        var unwrapped = Unwrap(op);
-        if (unwrapped is null) return null;
-        if (!SymbolEqualityComparer.Default.Equals(unwrapped.Type, e.Symbol)) return null;
-        return unwrapped.ConstantValue is { HasValue: true, Value: var v } ? e.ByValue(v) : null;
+        IOperation? current = op;
+        while (current is IConversionOperation conversion && !SymbolEqualityComparer.Default.Equals(current.Type, e.Symbol))
+        {
+            current = conversion.Operand;
+        }
+        if (current is null || !SymbolEqualityComparer.Default.Equals(current.Type, e.Symbol)) return null;
+        return current.ConstantValue is { HasValue: true, Value: var v } ? e.ByValue(v) : null;
     }
 
     /// <summary>A call to the generated <c>ToWireValue(this E)</c>, through conversions.</summary>
