@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace ModelDocs.Generators.Analyzers;
 
@@ -73,6 +74,16 @@ internal sealed class GeneratedEnum
     public bool HasTransitions => _transitions.Count > 0;
 
     public EnumMember? ByWireValue(string wire) => _byWire.TryGetValue(wire, out var m) ? m : null;
+
+    public bool HasMemberNamed(string name, bool ignoreCase)
+    {
+        var comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        foreach (var m in Members)
+        {
+            if (string.Equals(m.Name, name, comparison)) return true;
+        }
+        return false;
+    }
 
     public EnumMember? ByValue(object? constant)
     {
@@ -189,6 +200,7 @@ internal sealed class GeneratedSymbols
 {
     private readonly ConcurrentDictionary<ITypeSymbol, GeneratedEnum?> _enums = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _models = new(SymbolEqualityComparer.Default);
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, LocalFacts> _facts = new();
 
     public GeneratedSymbols(Compilation compilation)
     {
@@ -220,6 +232,9 @@ internal sealed class GeneratedSymbols
         => type is { TypeKind: TypeKind.Class }
             && _models.GetOrAdd(type, static t => t.GetAttributes().Any(a => AttributeNames.Is(a.AttributeClass, AttributeNames.ModelDoc)));
 
+    /// <summary>What is known about the model-typed locals of one method body; built once per body, on first need.</summary>
+    public LocalFacts FactsOf(IOperation root) => _facts.GetValue(root, r => LocalFacts.Build(r, this));
+
     /// <summary>
     /// When <paramref name="method"/> is one of the generated <c>{Enum}Extensions</c> methods, the enum
     /// it belongs to. The enum is found from the signature (the parameter or return type named in
@@ -237,5 +252,65 @@ internal sealed class GeneratedSymbols
         if (type.Name != e.Name + "Extensions") return null;
         if (!SymbolEqualityComparer.Default.Equals(type.ContainingNamespace, e.Symbol.ContainingNamespace)) return null;
         return e;
+    }
+}
+
+/// <summary>
+/// For one method body: each local of a generated model type, its initializer, and whether it is ever
+/// written after its declaration. Built in one walk of the body (iterative, no recursion).
+/// </summary>
+internal sealed class LocalFacts
+{
+    private readonly Dictionary<ILocalSymbol, IOperation?> _initializers = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ILocalSymbol> _written = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The initializer of a model-typed local that is never written again; false when unknown or written.</summary>
+    public bool TryGetInitializer(ILocalSymbol local, out IOperation? initializer)
+    {
+        initializer = null;
+        return !_written.Contains(local) && _initializers.TryGetValue(local, out initializer) && initializer is not null;
+    }
+
+    public static LocalFacts Build(IOperation root, GeneratedSymbols symbols)
+    {
+        var facts = new LocalFacts();
+        var stack = new Stack<IOperation>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var op = stack.Pop();
+            switch (op)
+            {
+                case IVariableDeclaratorOperation declarator when symbols.IsModel(declarator.Symbol.Type):
+                    facts._initializers[declarator.Symbol] = declarator.Initializer?.Value;
+                    break;
+                case ILocalReferenceOperation reference when symbols.IsModel(reference.Local.Type) && IsWrite(reference):
+                    facts._written.Add(reference.Local);
+                    break;
+            }
+            foreach (var child in op.ChildOperations) stack.Push(child);
+        }
+        return facts;
+    }
+
+    private static bool IsWrite(ILocalReferenceOperation reference)
+    {
+        if (reference.IsDeclaration) return true;
+        IOperation current = reference;
+        var parent = current.Parent;
+        // Climb through tuples and conversions: `(a, b) = …` writes a.
+        while (parent is ITupleOperation or IConversionOperation)
+        {
+            current = parent;
+            parent = current.Parent;
+        }
+        return parent switch
+        {
+            IAssignmentOperation assignment => ReferenceEquals(assignment.Target, current),
+            IIncrementOrDecrementOperation => true,
+            IArgumentOperation argument => argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out,
+            IAddressOfOperation => true,
+            _ => false,
+        };
     }
 }

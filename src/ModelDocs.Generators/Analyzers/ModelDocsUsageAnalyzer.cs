@@ -49,6 +49,11 @@ public sealed class ModelDocsUsageAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    private static int s_caughtExceptions;
+
+    /// <summary>Exceptions caught (and swallowed) by the callbacks since the process started; tests assert it stays 0.</summary>
+    internal static int CaughtExceptions => System.Threading.Volatile.Read(ref s_caughtExceptions);
+
     private static void Safe(OperationAnalysisContext context, GeneratedSymbols symbols, Action<OperationAnalysisContext, GeneratedSymbols> action)
     {
         try
@@ -58,7 +63,8 @@ public sealed class ModelDocsUsageAnalyzer : DiagnosticAnalyzer
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Fail safe: an analyzer that throws is reported by the compiler as AD0001 on every
-            // build; missing one warning is the smaller harm.
+            // build; missing one warning is the smaller harm. Counted so tests can assert none.
+            System.Threading.Interlocked.Increment(ref s_caughtExceptions);
         }
     }
 
@@ -125,24 +131,22 @@ public sealed class ModelDocsUsageAnalyzer : DiagnosticAnalyzer
         {
             enumType = method.TypeArguments[0];
         }
-        else
+        else if (Unwrap(ArgumentNamed(invocation, "enumType")?.Value) is ITypeOfOperation typeOf)
         {
-            var typeArg = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "enumType");
-            if (Unwrap(typeArg?.Value) is ITypeOfOperation typeOf) enumType = typeOf.TypeOperand;
+            enumType = typeOf.TypeOperand;
         }
         var e = symbols.GetEnum(enumType);
         if (e is null) return;
 
-        var valueArg = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "value");
+        var valueArg = ArgumentNamed(invocation, "value");
         if (valueArg is null || ConstantString(valueArg.Value) is not { } value) return;
-        var ignoreCase = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "ignoreCase") is { } ic
+        var ignoreCase = ArgumentNamed(invocation, "ignoreCase") is { } ic
             && Unwrap(ic.Value)?.ConstantValue is { HasValue: true, Value: true };
 
         var trimmed = value.Trim();
         if (trimmed.Length == 0 || trimmed.IndexOf(',') >= 0) return;
         if (char.IsDigit(trimmed[0]) || trimmed[0] == '-' || trimmed[0] == '+') return;
-        var comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        if (e.Members.Any(m => string.Equals(m.Name, trimmed, comparison))) return;
+        if (e.HasMemberNamed(trimmed, ignoreCase)) return;
 
         var suggestion = ValueSuggestion.Closest(value, e.Members.Select(m => m.Name));
         // A wire value passed where a member name is expected: say where wire values go.
@@ -346,12 +350,12 @@ public sealed class ModelDocsUsageAnalyzer : DiagnosticAnalyzer
         }
         if (operand is not ILocalReferenceOperation local) return;
 
-        IOperation? root = null;
+        LocalFacts? facts = null;
         foreach (var (property, e, valueOp, to) in StateAssignments(symbols, with.Initializer))
         {
             if (to is null || !e.HasTransitions) continue;
-            root ??= Root(with);
-            var from = KnownState(symbols, root, local.Local, property, 0);
+            facts ??= symbols.FactsOf(Root(with));
+            var from = KnownState(symbols, facts, local.Local, property, 0);
             if (from is null || SymbolEqualityComparer.Default.Equals(from.Field, to.Field)) continue;
             if (e.CanTransition(from, to)) continue;
             ReportTransition(context, e, from, to, valueOp.Syntax);
@@ -363,25 +367,14 @@ public sealed class ModelDocsUsageAnalyzer : DiagnosticAnalyzer
     /// method: the local is initialized by a creation or a <c>with</c> that sets the property to a
     /// constant (or by another such local) and is never written again. Null when not known.
     /// </summary>
-    private static EnumMember? KnownState(GeneratedSymbols symbols, IOperation root, ILocalSymbol local, IPropertySymbol property, int depth)
+    private static EnumMember? KnownState(GeneratedSymbols symbols, LocalFacts facts, ILocalSymbol local, IPropertySymbol property, int depth)
     {
         if (depth > MaxStateDepth || local.IsRef) return null;
-        IOperation? initializer = null;
-        foreach (var op in root.Descendants())
-        {
-            switch (op)
-            {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                    initializer = declarator.Initializer?.Value;
-                    break;
-                case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && IsWrite(reference):
-                    return null;
-            }
-        }
-        return StateOf(symbols, root, initializer, property, depth);
+        if (!facts.TryGetInitializer(local, out var initializer)) return null;
+        return StateOf(symbols, facts, initializer, property, depth);
     }
 
-    private static EnumMember? StateOf(GeneratedSymbols symbols, IOperation root, IOperation? value, IPropertySymbol property, int depth)
+    private static EnumMember? StateOf(GeneratedSymbols symbols, LocalFacts facts, IOperation? value, IPropertySymbol property, int depth)
     {
         switch (Unwrap(value))
         {
@@ -389,9 +382,9 @@ public sealed class ModelDocsUsageAnalyzer : DiagnosticAnalyzer
                 return AssignedState(symbols, creation.Initializer, property);
             case IWithOperation with:
                 return (with.Initializer is null ? null : AssignedState(symbols, with.Initializer, property))
-                    ?? StateOf(symbols, root, with.Operand, property, depth + 1);
+                    ?? StateOf(symbols, facts, with.Operand, property, depth + 1);
             case ILocalReferenceOperation other:
-                return KnownState(symbols, root, other.Local, property, depth + 1);
+                return KnownState(symbols, facts, other.Local, property, depth + 1);
             default:
                 return null;
         }
@@ -405,27 +398,6 @@ public sealed class ModelDocsUsageAnalyzer : DiagnosticAnalyzer
             if (SymbolEqualityComparer.Default.Equals(p, property)) result = member;
         }
         return result;
-    }
-
-    private static bool IsWrite(ILocalReferenceOperation reference)
-    {
-        if (reference.IsDeclaration) return true;
-        IOperation current = reference;
-        var parent = current.Parent;
-        // Climb through tuples and conversions: `(a, b) = …` writes a.
-        while (parent is ITupleOperation or IConversionOperation)
-        {
-            current = parent;
-            parent = current.Parent;
-        }
-        return parent switch
-        {
-            IAssignmentOperation assignment => ReferenceEquals(assignment.Target, current),
-            IIncrementOrDecrementOperation => true,
-            IArgumentOperation argument => argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out,
-            IAddressOfOperation => true,
-            _ => false,
-        };
     }
 
     /// <summary>Assignments in an initializer to properties whose type is a generated enum, with the constant value's member (or null).</summary>
@@ -492,6 +464,15 @@ public sealed class ModelDocsUsageAnalyzer : DiagnosticAnalyzer
     private static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, SyntaxNode at,
         ImmutableDictionary<string, string?> properties, params object[] args)
         => context.ReportDiagnostic(Diagnostic.Create(descriptor, at.GetLocation(), additionalLocations: null, properties, args));
+
+    private static IArgumentOperation? ArgumentNamed(IInvocationOperation invocation, string name)
+    {
+        foreach (var a in invocation.Arguments)
+        {
+            if (a.Parameter?.Name == name) return a;
+        }
+        return null;
+    }
 
     private static IArgumentOperation? Argument(IInvocationOperation invocation, int ordinal)
     {
