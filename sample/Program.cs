@@ -77,7 +77,9 @@ internal static class Program
         {
             Console.WriteLine($"TryParse(\"closed\") -> {parsed}");
         }
+#pragma warning disable MD2001 // "Closed" is not a wire value: shown on purpose, to demonstrate case sensitivity.
         Console.WriteLine($"TryParse(\"Closed\") -> {NewCustomerSessionStateExtensions.TryParse("Closed", out _)} (wire values are case-sensitive)");
+#pragma warning restore MD2001
 
         Console.WriteLine("allowed transitions:");
         foreach (NewCustomerSessionState state in Enum.GetValues<NewCustomerSessionState>())

@@ -1,0 +1,316 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ModelDocs.Generators.Analyzers;
+
+/// <summary>One member of a generated enum: its field, C# name, wire value and numeric value.</summary>
+internal sealed class EnumMember
+{
+    public EnumMember(IFieldSymbol field, string wireValue, long value)
+    {
+        Field = field;
+        WireValue = wireValue;
+        Value = value;
+    }
+
+    public IFieldSymbol Field { get; }
+
+    public string Name => Field.Name;
+
+    public string WireValue { get; }
+
+    public long Value { get; }
+}
+
+/// <summary>
+/// What the generator recorded on one generated enum (<c>[WireValue]</c> on each field,
+/// <c>[CreatableStates]</c> and <c>[StateTransition]</c> on the enum), read from the symbol, so it works
+/// for enums in referenced assemblies as well as in the compilation itself.
+/// </summary>
+internal sealed class GeneratedEnum
+{
+    private readonly Dictionary<string, EnumMember> _byWire;
+    private readonly Dictionary<long, EnumMember> _byValue;
+    private readonly HashSet<(string From, string To)> _transitions;
+
+    private GeneratedEnum(
+        INamedTypeSymbol symbol,
+        ImmutableArray<EnumMember> members,
+        ImmutableArray<EnumMember>? creatable,
+        HashSet<(string From, string To)> transitions)
+    {
+        Symbol = symbol;
+        Members = members;
+        Creatable = creatable;
+        _transitions = transitions;
+        _byWire = new Dictionary<string, EnumMember>(StringComparer.Ordinal);
+        _byValue = new Dictionary<long, EnumMember>();
+        foreach (var m in members)
+        {
+            if (!_byWire.ContainsKey(m.WireValue)) _byWire.Add(m.WireValue, m);
+            if (!_byValue.ContainsKey(m.Value)) _byValue.Add(m.Value, m);
+        }
+        FullyQualifiedName = symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+    }
+
+    public INamedTypeSymbol Symbol { get; }
+
+    public string Name => Symbol.Name;
+
+    /// <summary><c>global::</c>-qualified, for code fixes.</summary>
+    public string FullyQualifiedName { get; }
+
+    public ImmutableArray<EnumMember> Members { get; }
+
+    /// <summary>The creatable states, or null when the enum has no <c>[CreatableStates]</c>.</summary>
+    public ImmutableArray<EnumMember>? Creatable { get; }
+
+    /// <summary>Whether the enum has a documented transition graph.</summary>
+    public bool HasTransitions => _transitions.Count > 0;
+
+    public EnumMember? ByWireValue(string wire) => _byWire.TryGetValue(wire, out var m) ? m : null;
+
+    public bool HasMemberNamed(string name, bool ignoreCase)
+    {
+        var comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        foreach (var m in Members)
+        {
+            if (string.Equals(m.Name, name, comparison)) return true;
+        }
+        return false;
+    }
+
+    public EnumMember? ByValue(object? constant)
+    {
+        var v = ToInt64(constant);
+        return v is { } value && _byValue.TryGetValue(value, out var m) ? m : null;
+    }
+
+    public bool CanTransition(EnumMember from, EnumMember to) => _transitions.Contains((from.WireValue, to.WireValue));
+
+    public ImmutableArray<EnumMember> AllowedTargets(EnumMember from)
+        => Members.Where(to => CanTransition(from, to)).ToImmutableArray();
+
+    public static long? ToInt64(object? constant) => constant switch
+    {
+        int i => i,
+        long l => l,
+        short s => s,
+        sbyte sb => sb,
+        byte b => b,
+        ushort us => us,
+        uint ui => ui,
+        ulong ul => unchecked((long)ul),
+        _ => null,
+    };
+
+    /// <summary>Reads the generator's attributes; null when <paramref name="type"/> is not a generated enum.</summary>
+    public static GeneratedEnum? TryCreate(INamedTypeSymbol type)
+    {
+        if (type.TypeKind != TypeKind.Enum) return null;
+
+        var members = ImmutableArray.CreateBuilder<EnumMember>();
+        foreach (var field in type.GetMembers().OfType<IFieldSymbol>())
+        {
+            if (!field.HasConstantValue) continue;
+            string? wire = null;
+            foreach (var attr in field.GetAttributes())
+            {
+                if (AttributeNames.Is(attr.AttributeClass, AttributeNames.WireValue)
+                    && attr.ConstructorArguments.Length == 1
+                    && attr.ConstructorArguments[0].Value is string s)
+                {
+                    wire = s;
+                    break;
+                }
+            }
+            if (wire is null) continue;
+            if (ToInt64(field.ConstantValue) is not { } value) continue;
+            members.Add(new EnumMember(field, wire, value));
+        }
+        if (members.Count == 0) return null;
+
+        var all = members.ToImmutable();
+        ImmutableArray<EnumMember>? creatable = null;
+        var transitions = new HashSet<(string, string)>();
+        foreach (var attr in type.GetAttributes())
+        {
+            if (AttributeNames.Is(attr.AttributeClass, AttributeNames.CreatableStates))
+            {
+                var states = new List<string>();
+                foreach (var arg in attr.ConstructorArguments)
+                {
+                    if (arg.Kind == TypedConstantKind.Array)
+                    {
+                        foreach (var item in arg.Values)
+                        {
+                            if (item.Value is string s) states.Add(s);
+                        }
+                    }
+                    else if (arg.Value is string s)
+                    {
+                        states.Add(s);
+                    }
+                }
+                creatable = all.Where(m => states.Contains(m.WireValue, StringComparer.Ordinal)).ToImmutableArray();
+            }
+            else if (AttributeNames.Is(attr.AttributeClass, AttributeNames.StateTransition)
+                && attr.ConstructorArguments.Length == 2
+                && attr.ConstructorArguments[0].Value is string from
+                && attr.ConstructorArguments[1].Value is string to)
+            {
+                transitions.Add((from, to));
+            }
+        }
+
+        return new GeneratedEnum(type, all, creatable, transitions);
+    }
+}
+
+/// <summary>
+/// The generator's attributes, matched by metadata name and never by symbol identity: they are
+/// <c>internal</c>, so every project that runs the generator has its own copy.
+/// </summary>
+internal static class AttributeNames
+{
+    public const string Namespace = "ModelDocs";
+    public const string WireValue = "WireValueAttribute";
+    public const string CreatableStates = "CreatableStatesAttribute";
+    public const string StateTransition = "StateTransitionAttribute";
+    public const string ModelDoc = "ModelDocAttribute";
+
+    public static bool Is(INamedTypeSymbol? attributeClass, string name)
+        => attributeClass is { } c
+            && c.Name == name
+            && c.ContainingType is null
+            && c.ContainingNamespace is { Name: Namespace } ns
+            && ns.ContainingNamespace is { IsGlobalNamespace: true };
+}
+
+/// <summary>
+/// Per-compilation view of the generated symbols. Built once in the compilation-start action; the
+/// lookups cache per type, so each enum's attributes are read once however often it is used.
+/// </summary>
+internal sealed class GeneratedSymbols
+{
+    private readonly ConcurrentDictionary<ITypeSymbol, GeneratedEnum?> _enums = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _models = new(SymbolEqualityComparer.Default);
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, LocalFacts> _facts = new();
+
+    public GeneratedSymbols(Compilation compilation)
+    {
+        String = compilation.GetSpecialType(SpecialType.System_String);
+        Enum = compilation.GetSpecialType(SpecialType.System_Enum);
+        StringComparison = compilation.GetTypeByMetadataName("System.StringComparison");
+    }
+
+    public INamedTypeSymbol String { get; }
+
+    public INamedTypeSymbol Enum { get; }
+
+    public INamedTypeSymbol? StringComparison { get; }
+
+    /// <summary>The generated enum <paramref name="type"/> is (or is the nullable of); null otherwise.</summary>
+    public GeneratedEnum? GetEnum(ITypeSymbol? type)
+    {
+        if (type is null) return null;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable && nullable.TypeArguments.Length == 1)
+        {
+            type = nullable.TypeArguments[0];
+        }
+        if (type.TypeKind != TypeKind.Enum || type is not INamedTypeSymbol named) return null;
+        return _enums.GetOrAdd(named, static t => GeneratedEnum.TryCreate((INamedTypeSymbol)t));
+    }
+
+    /// <summary>Whether <paramref name="type"/> is a model the generator emitted (<c>[ModelDoc]</c> on a class or record).</summary>
+    public bool IsModel(ITypeSymbol? type)
+        => type is { TypeKind: TypeKind.Class }
+            && _models.GetOrAdd(type, static t => t.GetAttributes().Any(a => AttributeNames.Is(a.AttributeClass, AttributeNames.ModelDoc)));
+
+    /// <summary>What is known about the model-typed locals of one method body; built once per body, on first need.</summary>
+    public LocalFacts FactsOf(IOperation root) => _facts.GetValue(root, r => LocalFacts.Build(r, this));
+
+    /// <summary>
+    /// When <paramref name="method"/> is one of the generated <c>{Enum}Extensions</c> methods, the enum
+    /// it belongs to. The enum is found from the signature (the parameter or return type named in
+    /// <paramref name="enumFromParameter"/>), then the class's name and namespace are checked.
+    /// </summary>
+    public GeneratedEnum? GetExtensionsEnum(IMethodSymbol method, int enumFromParameter)
+    {
+        var type = method.ContainingType;
+        if (type is null || !type.IsStatic) return null;
+        ITypeSymbol? candidate = enumFromParameter < 0
+            ? method.ReturnType
+            : enumFromParameter < method.Parameters.Length ? method.Parameters[enumFromParameter].Type : null;
+        var e = GetEnum(candidate);
+        if (e is null) return null;
+        if (type.Name != e.Name + "Extensions") return null;
+        if (!SymbolEqualityComparer.Default.Equals(type.ContainingNamespace, e.Symbol.ContainingNamespace)) return null;
+        return e;
+    }
+}
+
+/// <summary>
+/// For one method body: each local of a generated model type, its initializer, and whether it is ever
+/// written after its declaration. Built in one walk of the body (iterative, no recursion).
+/// </summary>
+internal sealed class LocalFacts
+{
+    private readonly Dictionary<ILocalSymbol, IOperation?> _initializers = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ILocalSymbol> _written = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The initializer of a model-typed local that is never written again; false when unknown or written.</summary>
+    public bool TryGetInitializer(ILocalSymbol local, out IOperation? initializer)
+    {
+        initializer = null;
+        return !_written.Contains(local) && _initializers.TryGetValue(local, out initializer) && initializer is not null;
+    }
+
+    public static LocalFacts Build(IOperation root, GeneratedSymbols symbols)
+    {
+        var facts = new LocalFacts();
+        var stack = new Stack<IOperation>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var op = stack.Pop();
+            switch (op)
+            {
+                case IVariableDeclaratorOperation declarator when symbols.IsModel(declarator.Symbol.Type):
+                    facts._initializers[declarator.Symbol] = declarator.Initializer?.Value;
+                    break;
+                case ILocalReferenceOperation reference when symbols.IsModel(reference.Local.Type) && IsWrite(reference):
+                    facts._written.Add(reference.Local);
+                    break;
+            }
+            foreach (var child in op.ChildOperations) stack.Push(child);
+        }
+        return facts;
+    }
+
+    private static bool IsWrite(ILocalReferenceOperation reference)
+    {
+        if (reference.IsDeclaration) return true;
+        IOperation current = reference;
+        var parent = current.Parent;
+        // Climb through tuples and conversions: `(a, b) = …` writes a.
+        while (parent is ITupleOperation or IConversionOperation)
+        {
+            current = parent;
+            parent = current.Parent;
+        }
+        return parent switch
+        {
+            IAssignmentOperation assignment => ReferenceEquals(assignment.Target, current),
+            IIncrementOrDecrementOperation => true,
+            IArgumentOperation argument => argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out,
+            IAddressOfOperation => true,
+            _ => false,
+        };
+    }
+}

@@ -1,0 +1,198 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using ModelDocs.Generators.Diagnostics;
+using Xunit;
+
+namespace ModelDocs.Analyzers.Tests;
+
+/// <summary>
+/// MD2002 (creation in a state the docs do not allow) and MD2003 (undocumented transitions), against
+/// NewCustomerSession.md: created as open or closed; open→closed, open→cancelled, closed→cancelled,
+/// closed→partially_returned, partially_returned→cancelled.
+/// </summary>
+public class StateMachineTests
+{
+    private static DiagnosticResult MD2002(int markup, string message)
+        => new DiagnosticResult(AnalyzerDescriptors.NotCreatable).WithLocation(markup).WithMessage(message);
+
+    private static DiagnosticResult MD2003(int markup, string message)
+        => new DiagnosticResult(AnalyzerDescriptors.UndocumentedTransition).WithLocation(markup).WithMessage(message);
+
+    [Fact]
+    public async Task Object_initializer_with_a_state_that_is_not_creatable()
+    {
+        var test = new AnalyzerTest("""
+            using Test.Models;
+            class C
+            {
+                void M()
+                {
+                    _ = new NewCustomerSession { ProfileId = "p", State = {|#0:NewCustomerSessionState.Cancelled|} };
+                    _ = new NewCustomerSession { State = {|#1:(NewCustomerSessionState)3|} };
+
+                    // Valid: the creatable states, the default, and values not known at compile time.
+                    _ = new NewCustomerSession { State = NewCustomerSessionState.Open };
+                    _ = new NewCustomerSession { State = NewCustomerSessionState.Closed };
+                    _ = new NewCustomerSession { ProfileId = "p" };
+                }
+
+                NewCustomerSession FromServer(NewCustomerSessionState state) => new NewCustomerSession { State = state };
+            }
+            """);
+        test.ExpectedDiagnostics.Add(MD2002(0, "'cancelled' is not a creatable state of NewCustomerSessionState: a new NewCustomerSession may only be created as 'open' or 'closed'"));
+        test.ExpectedDiagnostics.Add(MD2002(1, "'partially_returned' is not a creatable state of NewCustomerSessionState: a new NewCustomerSession may only be created as 'open' or 'closed'"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Constructor_argument_with_a_state_that_is_not_creatable()
+    {
+        var test = new AnalyzerTest("""
+            namespace Test.Models
+            {
+                public sealed partial record NewCustomerSession
+                {
+                    public NewCustomerSession() { }
+                    public NewCustomerSession(string profileId, NewCustomerSessionState state)
+                    {
+                        ProfileId = profileId;
+                        State = state;
+                    }
+                }
+            }
+            class C
+            {
+                void M()
+                {
+                    _ = new Test.Models.NewCustomerSession("p", {|#0:Test.Models.NewCustomerSessionState.PartiallyReturned|});
+                    _ = new Test.Models.NewCustomerSession("p", Test.Models.NewCustomerSessionState.Closed);
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(MD2002(0, "'partially_returned' is not a creatable state of NewCustomerSessionState: a new NewCustomerSession may only be created as 'open' or 'closed'"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task With_expression_on_a_new_model_is_a_creation()
+    {
+        var test = new AnalyzerTest("""
+            using Test.Models;
+            class C
+            {
+                NewCustomerSession M() => new NewCustomerSession { ProfileId = "p" } with { State = {|#0:NewCustomerSessionState.Cancelled|} };
+                NewCustomerSession N() => new NewCustomerSession() with { State = NewCustomerSessionState.Closed };
+            }
+            """);
+        test.ExpectedDiagnostics.Add(MD2002(0, "'cancelled' is not a creatable state of NewCustomerSessionState: a new NewCustomerSession may only be created as 'open' or 'closed'"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Types_that_are_not_generated_models_may_hold_any_state()
+    {
+        var test = new AnalyzerTest("""
+            using Test.Models;
+            sealed record SessionRow { public NewCustomerSessionState State { get; init; } }
+            class C
+            {
+                SessionRow M() => new SessionRow { State = NewCustomerSessionState.Cancelled };
+                SessionRow N(SessionRow r) => r with { State = NewCustomerSessionState.Open };
+            }
+            """);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CanTransitionTo_with_constant_states_off_the_graph()
+    {
+        var test = new AnalyzerTest("""
+            using Test.Models;
+            class C
+            {
+                void M(NewCustomerSessionState current)
+                {
+                    _ = NewCustomerSessionState.Open.CanTransitionTo({|#0:NewCustomerSessionState.PartiallyReturned|});
+                    _ = NewCustomerSessionStateExtensions.CanTransitionTo(NewCustomerSessionState.Cancelled, {|#1:NewCustomerSessionState.Open|});
+                    _ = NewCustomerSessionState.Closed.CanTransitionTo({|#2:NewCustomerSessionState.Closed|});
+
+                    // Valid: documented edges, and states not known at compile time.
+                    _ = NewCustomerSessionState.Open.CanTransitionTo(NewCustomerSessionState.Closed);
+                    _ = NewCustomerSessionState.Closed.CanTransitionTo(NewCustomerSessionState.PartiallyReturned);
+                    _ = NewCustomerSessionState.PartiallyReturned.CanTransitionTo(NewCustomerSessionState.Cancelled);
+                    _ = current.CanTransitionTo(NewCustomerSessionState.Open);
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(MD2003(0, "The docs do not allow NewCustomerSessionState to move from 'open' to 'partially_returned'; from 'open' it may move to 'closed' or 'cancelled'"));
+        test.ExpectedDiagnostics.Add(MD2003(1, "The docs do not allow NewCustomerSessionState to move from 'cancelled' to 'open'; from 'cancelled' it may move to nowhere (it is a final state)"));
+        test.ExpectedDiagnostics.Add(MD2003(2, "The docs do not allow NewCustomerSessionState to move from 'closed' to 'closed'; from 'closed' it may move to 'cancelled' or 'partially_returned'"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task With_on_a_local_whose_state_is_known_in_the_method()
+    {
+        var test = new AnalyzerTest("""
+            using Test.Models;
+            class C
+            {
+                void M()
+                {
+                    var session = new NewCustomerSession { ProfileId = "p", State = NewCustomerSessionState.Open };
+                    var returned = session with { State = {|#0:NewCustomerSessionState.PartiallyReturned|} };
+                    var closed = session with { State = NewCustomerSessionState.Closed };
+                    var reopened = closed with { State = {|#1:NewCustomerSessionState.Open|} };
+                    var fine = closed with { State = NewCustomerSessionState.PartiallyReturned };
+                    var same = session with { State = NewCustomerSessionState.Open };
+                    var other = session with { ProfileId = "q" };
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(MD2003(0, "The docs do not allow NewCustomerSessionState to move from 'open' to 'partially_returned'; from 'open' it may move to 'closed' or 'cancelled'"));
+        test.ExpectedDiagnostics.Add(MD2003(1, "The docs do not allow NewCustomerSessionState to move from 'closed' to 'open'; from 'closed' it may move to 'cancelled' or 'partially_returned'"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task With_on_a_local_whose_state_is_not_known_is_not_checked()
+    {
+        var test = new AnalyzerTest("""
+            using Test.Models;
+            class C
+            {
+                static void Refresh(ref NewCustomerSession s) { }
+
+                void Reassigned(NewCustomerSession fromServer)
+                {
+                    var session = new NewCustomerSession { State = NewCustomerSessionState.Open };
+                    session = fromServer;
+                    _ = session with { State = NewCustomerSessionState.PartiallyReturned };
+                }
+
+                void PassedByRef()
+                {
+                    var session = new NewCustomerSession { State = NewCustomerSessionState.Open };
+                    Refresh(ref session);
+                    _ = session with { State = NewCustomerSessionState.PartiallyReturned };
+                }
+
+                void DefaultState(NewCustomerSession parameter)
+                {
+                    // The state is the doc's default (open), which the generated symbols do not record.
+                    var session = new NewCustomerSession { ProfileId = "p" };
+                    _ = session with { State = NewCustomerSessionState.PartiallyReturned };
+                    _ = parameter with { State = NewCustomerSessionState.PartiallyReturned };
+                }
+
+                void InLambda()
+                {
+                    var session = new NewCustomerSession { State = NewCustomerSessionState.Open };
+                    System.Action reset = () => session = new NewCustomerSession { State = NewCustomerSessionState.Closed };
+                    _ = session with { State = NewCustomerSessionState.PartiallyReturned };
+                }
+            }
+            """);
+        await test.RunAsync();
+    }
+}
