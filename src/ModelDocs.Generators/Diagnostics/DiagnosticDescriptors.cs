@@ -70,6 +70,11 @@ internal static class DiagnosticDescriptors
         "ModelDocs generates records, which need C# 9 or later; set <LangVersion> to 9 or later",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor TooManyProperties = Make("MD1012",
+        "Model too large for the generated serializer",
+        "'{0}' has {1} properties, more than {2}: its record is generated, but its JSON converter throws NotSupportedException and its equality is the record default",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor JsonSyntaxError = Make("MD1020",
         "Invalid JSON",
         "'{0}' is not valid JSON: {1} (line {2}, column {3}); no models are generated from it",

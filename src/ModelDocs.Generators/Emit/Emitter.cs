@@ -53,7 +53,7 @@ internal static class Emitter
             first = false;
             EmitProperty(w, p, caps);
         }
-        if (json) JsonEmitter.EmitRecordMembers(w, model);
+        if (json) JsonEmitter.EmitRecordMembers(w, model, withEquality: model.Properties.Count <= ModelLimits.MaxSerializedProperties);
         w.Close();
         if (json) JsonEmitter.EmitRecordConverter(w, model, GeneratedCode);
         w.Close();

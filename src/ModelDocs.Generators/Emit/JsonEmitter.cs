@@ -49,6 +49,21 @@ internal static class JsonEmitter
 
     // ---------------------------------------------------------------- records
 
+    /// <summary>A model past <see cref="ModelLimits.MaxSerializedProperties"/> (MD1012): the converter's API, throwing.</summary>
+    private static void EmitOversizedConverter(SourceWriter w, ModelSpec model, string self, string name, string generatedCode)
+    {
+        var message = Literal($"{model.TypeName} has {model.Properties.Count} properties, more than the generated serializer handles ({ModelLimits.MaxSerializedProperties}); see MD1012.");
+        w.Line();
+        w.Doc($"<summary>Not supported: <see cref=\"{self}\"/> has more properties than the generated serializer handles (MD1012).</summary>");
+        w.Line(generatedCode);
+        w.Open($"internal sealed class {name} : {Json}.Serialization.JsonConverter<{self}>");
+        w.Line($"public override {self} Read(ref {Reader} reader, global::System.Type typeToConvert, {Options} options) => ReadValue(ref reader, options);");
+        w.Line($"public override void Write({Writer} writer, {self} value, {Options} options) => WriteValue(writer, value, options);");
+        w.Line($"internal static {self} ReadValue(ref {Reader} reader, {Options} options) => throw new global::System.NotSupportedException({message});");
+        w.Line($"internal static void WriteValue({Writer} writer, {self} value, {Options} options) => throw new global::System.NotSupportedException({message});");
+        w.Close();
+    }
+
     /// <summary>The converter's overrides: STJ calls these at the top of a value; errors leave with the full path.</summary>
     private static void EmitOverrides(SourceWriter w, string type, string typeName, string writeCall)
     {
@@ -83,7 +98,7 @@ internal static class JsonEmitter
     }
 
     /// <summary>Members added inside the record: kept unknown properties and list/map-aware equality.</summary>
-    public static void EmitRecordMembers(SourceWriter w, ModelSpec model)
+    public static void EmitRecordMembers(SourceWriter w, ModelSpec model, bool withEquality)
     {
         var self = Naming.EscapeKeyword(model.TypeName);
         w.Line();
@@ -93,6 +108,7 @@ internal static class JsonEmitter
         w.Doc("</summary>");
         w.Line($"[{Json}.Serialization.JsonIgnore]");
         w.Line($"public global::System.Collections.Generic.IReadOnlyDictionary<string, {Json}.JsonElement>? UnknownProperties {{ get; init; }}");
+        if (!withEquality) return;
 
         var comparers = new List<string>();
         string FieldFor(ResolvedType t)
@@ -178,6 +194,11 @@ internal static class JsonEmitter
         var name = model.TypeName + "JsonConverter";
         var props = model.Properties;
         var helpers = new CollectionHelpers();
+        if (props.Count > ModelLimits.MaxSerializedProperties)
+        {
+            EmitOversizedConverter(w, model, self, name, generatedCode);
+            return;
+        }
 
         w.Line();
         w.Doc($"<summary>Reads and writes <see cref=\"{self}\"/> as JSON without reflection.</summary>");

@@ -160,6 +160,10 @@ internal static class ModelResolver
                 ResolveDiscriminator(raw.Discriminator, ns, index)));
         }
 
+        if (properties.Count > ModelLimits.MaxSerializedProperties)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooManyProperties, doc.TitleLocation, doc.FileStem, properties.Count, ModelLimits.MaxSerializedProperties));
+        }
         return new ModelSpec(ns, typeName, doc.FilePath, doc.Description, DocumentKind.Model, properties.ToEquatableArray(), enums.ToEquatableArray());
     }
 

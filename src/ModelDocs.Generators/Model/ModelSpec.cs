@@ -16,6 +16,16 @@ internal sealed record ModelSpec(
     EquatableArray<PropertyModel> Properties,
     EquatableArray<EnumModel> Enums);
 
+/// <summary>Limits the generated code keeps to so that the consumer's compiler stays fast.</summary>
+internal static class ModelLimits
+{
+    /// <summary>
+    /// Above this many properties a record gets no generated JSON converter body or custom equality:
+    /// one method with that many locals and cases costs the compiler gigabytes (MD1012).
+    /// </summary>
+    public const int MaxSerializedProperties = 1000;
+}
+
 internal sealed record PropertyModel(
     string Name,
     string ClrName,
