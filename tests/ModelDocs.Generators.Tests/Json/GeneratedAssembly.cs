@@ -25,16 +25,21 @@ internal sealed class GeneratedAssembly
     {
         Assembly = assembly;
         Run = run;
-        var contextType = assembly.GetType(Namespace + ".ModelDocsJsonContext", throwOnError: true)!;
-        Context = (JsonSerializerContext)contextType.GetProperty("Default")!.GetValue(null)!;
+        // No context when the docs produced no type at all.
+        var contextType = assembly.GetType(Namespace + ".ModelDocsJsonContext", throwOnError: false);
+        _context = contextType is null ? null : (JsonSerializerContext)contextType.GetProperty("Default")!.GetValue(null)!;
     }
+
+    private readonly JsonSerializerContext? _context;
+
+    public bool HasContext => _context is not null;
 
     public Assembly Assembly { get; }
 
     public GeneratorRun Run { get; }
 
     /// <summary>The generated <c>ModelDocsJsonContext.Default</c>.</summary>
-    public JsonSerializerContext Context { get; }
+    public JsonSerializerContext Context => _context ?? throw new InvalidOperationException("no serializer context was generated");
 
     public Type Type(string name) => Assembly.GetType(Namespace + "." + name, throwOnError: true)!;
 
