@@ -65,7 +65,7 @@ internal static class Program
             throw new BenchException($"{EditedDoc} no longer contains '{EditedText}'; update the bench's edit.");
         }
 
-        var optionsProvider = new BenchOptionsProvider(new Dictionary<string, string> { ["build_property.ModelDocsNamespace"] = Namespace });
+        var optionsProvider = new TestOptionsProvider(new Dictionary<string, string> { ["build_property.ModelDocsNamespace"] = Namespace });
 
         Console.WriteLine($"corpus: {corpusDir} ({docs.Length} docs)");
         Console.WriteLine($"runtime: {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}, " +
@@ -560,39 +560,3 @@ internal sealed class BenchException : Exception
     public BenchException(string message) : base(message) { }
 }
 
-/// <summary>An AdditionalFile held in memory.</summary>
-internal sealed class InMemoryAdditionalText : AdditionalText
-{
-    private readonly SourceText _text;
-
-    public InMemoryAdditionalText(string path, string text)
-    {
-        Path = path;
-        _text = SourceText.From(text, Encoding.UTF8);
-    }
-
-    public override string Path { get; }
-
-    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-}
-
-/// <summary>Global options only, as MSBuild passes build_property.* values.</summary>
-internal sealed class BenchOptionsProvider : AnalyzerConfigOptionsProvider
-{
-    private readonly Options _options;
-
-    public BenchOptionsProvider(Dictionary<string, string> global) => _options = new Options(global);
-
-    public override AnalyzerConfigOptions GlobalOptions => _options;
-
-    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-
-    private sealed class Options : AnalyzerConfigOptions
-    {
-        private readonly Dictionary<string, string> _values;
-        public Options(Dictionary<string, string> values) => _values = values;
-        public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
-    }
-}

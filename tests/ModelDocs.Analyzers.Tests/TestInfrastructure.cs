@@ -153,39 +153,3 @@ public sealed class CodeFixTest : CSharpCodeFixTest<ModelDocsUsageAnalyzer, Mode
         => ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
 }
 
-/// <summary>An AdditionalFile held in memory.</summary>
-public sealed class InMemoryAdditionalText : AdditionalText
-{
-    private readonly SourceText _text;
-
-    public InMemoryAdditionalText(string path, string text)
-    {
-        Path = path;
-        _text = SourceText.From(text, System.Text.Encoding.UTF8);
-    }
-
-    public override string Path { get; }
-
-    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-}
-
-/// <summary>Global options, as MSBuild would pass them.</summary>
-public sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
-{
-    private readonly Options _options;
-
-    public TestOptionsProvider(Dictionary<string, string> global) => _options = new Options(global);
-
-    public override AnalyzerConfigOptions GlobalOptions => _options;
-
-    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-
-    private sealed class Options : AnalyzerConfigOptions
-    {
-        private readonly Dictionary<string, string> _values;
-        public Options(Dictionary<string, string> values) => _values = values;
-        public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
-    }
-}

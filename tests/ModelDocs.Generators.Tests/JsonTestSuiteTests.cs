@@ -83,6 +83,19 @@ public sealed class JsonTestSuiteTests
         Assert.True(totalTypes > 400, "suspiciously few types: " + totalTypes);
     }
 
+    /// <summary>
+    /// A test-suite schema as a user would add it: marked with <c>$schema</c> for its draft (unless it
+    /// says so already), which is how the reader tells a JSON Schema from other JSON files.
+    /// </summary>
+    internal static string AsSchemaDocument(JsonElement schema, string draft)
+    {
+        var raw = schema.GetRawText();
+        if (schema.TryGetProperty("$schema", out _)) return raw;
+        var meta = draft == "draft7" ? "http://json-schema.org/draft-07/schema#" : "https://json-schema.org/draft/2020-12/schema";
+        var members = raw.Trim().Substring(1).TrimStart();
+        return "{\"$schema\": \"" + meta + "\"" + (members.StartsWith("}", StringComparison.Ordinal) ? "" : ", ") + members;
+    }
+
     [Fact]
     public void Every_json_schema_test_suite_schema_generates_and_compiles()
     {
@@ -95,7 +108,6 @@ public sealed class JsonTestSuiteTests
         foreach (var draftDir in Directory.GetDirectories(root).OrderBy(d => d, StringComparer.Ordinal))
         {
             var draft = Path.GetFileName(draftDir);
-            var meta = draft == "draft7" ? "http://json-schema.org/draft-07/schema#" : "https://json-schema.org/draft/2020-12/schema";
             foreach (var file in Directory.GetFiles(draftDir, "*.json").OrderBy(f => f, StringComparer.Ordinal))
             {
                 using var cases = JsonDocument.Parse(File.ReadAllText(file));
@@ -111,13 +123,7 @@ public sealed class JsonTestSuiteTests
                         continue;
                     }
                     schemas++;
-                    // Mark it as a schema the way users do ($schema), unless it says so already.
-                    var raw = schema.GetRawText();
-                    if (!schema.TryGetProperty("$schema", out _))
-                    {
-                        var members = raw.Trim().Substring(1).TrimStart();
-                        raw = "{\"$schema\": \"" + meta + "\"" + (members.StartsWith("}", StringComparison.Ordinal) ? "" : ", ") + members;
-                    }
+                    var raw = AsSchemaDocument(schema, draft);
                     var stem = Path.GetFileNameWithoutExtension(file);
                     texts.Add(new InMemoryAdditionalText($"/jsts/{draft}/{stem}/case{i:D2}.json", raw));
                 }

@@ -21,56 +21,6 @@ public sealed class SharedDirAttribute : Attribute
     public string Path { get; }
 }
 
-/// <summary>An AdditionalFile held in memory.</summary>
-public sealed class InMemoryAdditionalText : AdditionalText
-{
-    private readonly SourceText _text;
-
-    public InMemoryAdditionalText(string path, string text)
-    {
-        Path = path;
-        _text = SourceText.From(text, System.Text.Encoding.UTF8);
-    }
-
-    public override string Path { get; }
-
-    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-}
-
-/// <summary>Global and per-file options, as MSBuild would pass them.</summary>
-public sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
-{
-    private readonly Dictionary<string, string> _global;
-    private readonly Dictionary<string, Dictionary<string, string>> _perFile;
-
-    public TestOptionsProvider(Dictionary<string, string>? global = null, Dictionary<string, Dictionary<string, string>>? perFile = null)
-    {
-        _global = global ?? new();
-        _perFile = perFile ?? new();
-    }
-
-    public override AnalyzerConfigOptions GlobalOptions => new Options(_global);
-
-    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(_global);
-
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
-    {
-        var merged = new Dictionary<string, string>(_global);
-        if (_perFile.TryGetValue(textFile.Path, out var extra))
-        {
-            foreach (var kv in extra) merged[kv.Key] = kv.Value;
-        }
-        return new Options(merged);
-    }
-
-    private sealed class Options : AnalyzerConfigOptions
-    {
-        private readonly Dictionary<string, string> _values;
-        public Options(Dictionary<string, string> values) => _values = values;
-        public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
-    }
-}
-
 public sealed record GeneratorRun(
     GeneratorDriverRunResult Result,
     Compilation OutputCompilation,

@@ -169,13 +169,12 @@ internal static class JsonEmitter
         w.Close();
     }
 
+    /// <summary>The field type of a property's comparer (lists, maps and bytes only; see FieldFor).</summary>
     private static string ComparerType(ResolvedType t) => t.Kind switch
     {
         TypeKind.List => $"{Eq}.ListComparer<{t.Element!.ClrName}>",
         TypeKind.Map => $"{Eq}.MapComparer<{t.Element!.ClrName}>",
-        TypeKind.Bytes => $"{Eq}.BytesComparer",
-        TypeKind.Any => $"{Eq}.ElementComparer",
-        _ => $"global::System.Collections.Generic.EqualityComparer<{t.ClrName}>",
+        _ => $"{Eq}.BytesComparer",
     };
 
     private static string ComparerExpr(ResolvedType t) => t.Kind switch
@@ -193,12 +192,12 @@ internal static class JsonEmitter
         var self = $"global::{model.Namespace}.{Naming.EscapeKeyword(model.TypeName)}";
         var name = model.TypeName + "JsonConverter";
         var props = model.Properties;
-        var helpers = new CollectionHelpers();
         if (props.Count > ModelLimits.MaxSerializedProperties)
         {
             EmitOversizedConverter(w, model, self, name, generatedCode);
             return;
         }
+        var helpers = new CollectionHelpers();
 
         w.Line();
         w.Doc($"<summary>Reads and writes <see cref=\"{self}\"/> as JSON without reflection.</summary>");
@@ -351,18 +350,10 @@ internal static class JsonEmitter
             }
             else if (MayBeNull(p) || !p.Type.IsValueType)
             {
-                // Optional values are left out when null; a required reference the caller left null is written as null.
+                // Optional values are left out when null; a required one that is null is written as null.
                 var v = $"v{i}";
-                var pattern = p.Type.IsValueType ? $"{access} is {{ }} {v}" : $"{access} is {{ }} {v}";
-                if (IsNullable(p))
-                {
-                    w.Line($"if ({pattern}) {PropertyWrite(p.Type, name, v, helpers)}");
-                }
-                else
-                {
-                    w.Line($"if ({pattern}) {PropertyWrite(p.Type, name, v, helpers)}");
-                    w.Line($"else writer.WriteNull({name});");
-                }
+                w.Line($"if ({access} is {{ }} {v}) {PropertyWrite(p.Type, name, v, helpers)}");
+                if (!IsNullable(p)) w.Line($"else writer.WriteNull({name});");
             }
             else
             {
