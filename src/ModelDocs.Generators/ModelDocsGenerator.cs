@@ -61,16 +61,26 @@ public sealed class ModelDocsGenerator : IIncrementalGenerator
             .Select(static (input, ct) => ModelResolver.Resolve(input.Left.Left, input.Left.Right, input.Right, ct))
             .WithTrackingName(TrackingNames.Models);
 
-        var models = resolved
+        // 5. Polymorphic hierarchies: a derived record learns its ancestors' properties. Only the bases
+        //    are collected, so an edit to any other doc leaves every model's input here unchanged.
+        var resolvedModels = resolved
             .Where(static r => r.Model is not null)
-            .Select(static (r, _) => r.Model!)
+            .Select(static (r, _) => r.Model!);
+        var bases = resolvedModels
+            .Where(static m => Hierarchies.IsBase(m))
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(m => m.FullName, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.Hierarchies);
+        var models = resolvedModels
+            .Combine(bases)
+            .Select(static (pair, _) => Hierarchies.Attach(pair.Left, pair.Right))
             .Combine(capabilities)
             .WithTrackingName(TrackingNames.ResolvedModels);
 
-        // 5. Emit, and report diagnostics from separate outputs (a moved line re-reports without re-emitting).
+        // 6. Emit, and report diagnostics from separate outputs (a moved line re-reports without re-emitting).
         context.RegisterSourceOutput(models, static (spc, input) => EmitModel(spc, input.Left, input.Right));
 
-        // 6. JSON: build-wide options, the shared helpers, and one context per namespace over the
+        // 7. JSON: build-wide options, the shared helpers, and one context per namespace over the
         //    names of the generated types only (editing a doc's table leaves the contexts cached).
         var jsonOptions = context.AnalyzerConfigOptionsProvider
             .Select(static (o, _) => JsonOptions.From(o.GlobalOptions))

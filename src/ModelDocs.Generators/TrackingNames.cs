@@ -8,9 +8,10 @@ internal static class TrackingNames
     public const string TypeIndex = nameof(TypeIndex);
     public const string Capabilities = nameof(Capabilities);
     public const string Models = nameof(Models);
+    public const string Hierarchies = nameof(Hierarchies);
     public const string ResolvedModels = nameof(ResolvedModels);
     public const string JsonOptions = nameof(JsonOptions);
     public const string ContextTypes = nameof(ContextTypes);
 
-    public static readonly string[] All = { Documents, ParsedDocuments, TypeIndex, Capabilities, Models, ResolvedModels, JsonOptions, ContextTypes };
+    public static readonly string[] All = { Documents, ParsedDocuments, TypeIndex, Capabilities, Models, Hierarchies, ResolvedModels, JsonOptions, ContextTypes };
 }

@@ -179,7 +179,7 @@ public sealed class JsonInputTests
         Assert.Equal("public global::Test.Models.Order? Parent { get; init; }", Declaration(order, "Parent"));
         Assert.Equal("public global::Test.Models.OrderShipping? Shipping { get; init; }", Declaration(order, "Shipping"));
         Assert.Equal("public global::System.Collections.Generic.IReadOnlyList<string>? Codes { get; init; }", Declaration(order, "Codes"));
-        Assert.Equal("public global::System.Text.Json.JsonElement? Payment { get; init; }", Declaration(order, "Payment"));
+        Assert.Equal("public global::Test.Models.OrderPayment? Payment { get; init; }", Declaration(order, "Payment"));
         Assert.Equal("public global::System.Text.Json.JsonElement? Either { get; init; }", Declaration(order, "Either"));
         Assert.Equal("public global::Test.Models.Customer? MaybeCustomer { get; init; }", Declaration(order, "MaybeCustomer"));
 
@@ -207,20 +207,18 @@ public sealed class JsonInputTests
         Assert.Contains("Red,", color, StringComparison.Ordinal);
         Assert.Contains("Green", color, StringComparison.Ordinal);
 
-        // oneOf/anyOf without a usable single case: MD1022 (info), the discriminator named in it.
-        var unions = run.GeneratorDiagnostics.Where(d => d.Id == "MD1022").Select(d => d.GetMessage()).OrderBy(m => m, StringComparer.Ordinal).ToList();
-        Assert.Equal(2, unions.Count);
-        Assert.Contains("'either' in 'Order' is a anyOf of 2 schemas; it is generated", unions[0], StringComparison.Ordinal);
-        Assert.Contains("with discriminator 'method'", unions[1], StringComparison.Ordinal);
-        Assert.All(run.GeneratorDiagnostics.Where(d => d.Id == "MD1022"), d => Assert.Equal(DiagnosticSeverity.Info, d.Severity));
-        Assert.Equal(3, run.GeneratorDiagnostics.Length);
+        // oneOf/anyOf without a usable single case and without a discriminator: MD1022 (info). With one: a polymorphic base.
+        var union = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "MD1022");
+        Assert.Contains("'either' in 'Order' is a anyOf of 2 schemas without a discriminator; it is generated", union.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(DiagnosticSeverity.Info, union.Severity);
+        Assert.Equal(2, run.GeneratorDiagnostics.Length);
 
         // Aliases (Codes) generate no type of their own.
         Assert.DoesNotContain(run.Sources, s => s.HintName == "Test.Models.Codes.g.cs");
     }
 
     [Fact]
-    public void Discriminator_is_recorded_in_the_model_spec()
+    public void Discriminator_makes_a_polymorphic_base_in_the_model_spec()
     {
         var path = Path.Combine(Path.GetTempPath(), "modeldocs-features-" + Guid.NewGuid().ToString("N") + ".json");
         File.WriteAllText(path, Features);
@@ -228,12 +226,24 @@ public sealed class JsonInputTests
         {
             var models = JsonCorpusTests.LoadJson(path, out _);
             var payment = models["Order"].Properties.Single(p => p.WireName == "payment");
-            Assert.NotNull(payment.Discriminator);
-            Assert.Equal("method", payment.Discriminator!.PropertyName);
-            Assert.Equal(new (string, string?)[] { ("card", "global::Test.Models.Card"), ("cash", "global::Test.Models.Cash") },
-                payment.Discriminator.Cases.Select(c => (c.Value, c.TypeName)).ToArray());
+            Assert.Equal("global::Test.Models.OrderPayment", payment.Type.ClrName);
+            var polymorphism = models["OrderPayment"].Hierarchy!.Polymorphism!;
+            Assert.Equal("method", polymorphism.PropertyName);
+            Assert.Equal(new[] { ("card", "global::Test.Models.Card"), ("cash", "global::Test.Models.Cash") },
+                polymorphism.Cases.Select(c => (c.Value, c.TypeName)).ToArray());
+            Assert.Equal(new[] { "global::Test.Models.Card", "global::Test.Models.Cash" }, polymorphism.Children.ToArray());
+            Assert.Empty(models["OrderPayment"].Properties);
+            foreach (var (name, tag) in new[] { ("Card", "card"), ("Cash", "cash") })
+            {
+                var h = models[name].Hierarchy!;
+                Assert.Equal("global::Test.Models.OrderPayment", h.BaseType);
+                Assert.Null(h.Polymorphism);
+                Assert.Equal(new ModelDocs.Generators.Model.DiscriminatorTag("method", tag), Assert.Single(h.Tags));
+                Assert.True(models[name].Properties.Single(p => p.WireName == "method").IsDiscriminator);
+            }
             var either = models["Order"].Properties.Single(p => p.WireName == "either");
-            Assert.Null(either.Discriminator);
+            Assert.Equal(ModelDocs.Generators.Model.TypeKind.Any, either.Type.Kind);
+            Assert.Null(models["Order"].Hierarchy);
             Assert.True(models["Order"].Properties.Single(p => p.WireName == "note").IsNullable);
             Assert.False(models["Order"].Properties.Single(p => p.WireName == "day").IsNullable);
         }

@@ -105,6 +105,11 @@ internal static class DiagnosticDescriptors
         "'{0}' declares {1} '{2}', which ModelDocs does not know; it is read as {3}",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor DiscriminatorCaseNotDerived = Make("MD1026",
+        "Discriminator case cannot derive from its base",
+        "Discriminator value '{0}' of '{1}' {2}; payloads with that value read as '{1}', their properties kept in UnknownProperties",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Make("MD9001",
         "Internal generator error",
         "ModelDocs could not process '{0}' ({1}: {2}); other docs are unaffected. Please report this.",

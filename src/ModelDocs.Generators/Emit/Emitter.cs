@@ -45,8 +45,12 @@ internal static class Emitter
         w.Line(GeneratedCode);
         w.Line($"[global::ModelDocs.ModelDocAttribute({Literal(FileName(model.FilePath))})]");
         if (json) w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::{model.Namespace}.{JsonEmitter.ConverterName(model.TypeName)}))]");
-        w.Open($"public sealed partial record {Naming.EscapeKeyword(model.TypeName)}");
+        var h = model.Hierarchy;
+        var sealedness = h is null || h.IsSealed ? "sealed " : string.Empty;
+        var baseList = h?.BaseType is { } baseType ? " : " + baseType : string.Empty;
+        w.Open($"public {sealedness}partial record {Naming.EscapeKeyword(model.TypeName)}{baseList}");
         var first = true;
+        if (json && h is not null) first = !EmitTagConstructor(w, model);
         foreach (var p in model.Properties)
         {
             if (!first) w.Line();
@@ -60,6 +64,35 @@ internal static class Emitter
         return w.ToString();
     }
 
+    /// <summary>
+    /// A derived record starts tagged: its constructor sets each discriminator it has a property for to
+    /// the value that selects it (an object initializer may still set another value the docs map to it).
+    /// </summary>
+    private static bool EmitTagConstructor(SourceWriter w, ModelSpec model)
+    {
+        var assignments = new System.Collections.Generic.List<string>();
+        foreach (var tag in model.Hierarchy!.Tags)
+        {
+            var p = model.AllProperties.FirstOrDefault(x => x.WireName == tag.PropertyName);
+            if (p is null) continue;
+            var value = p.Type.Kind switch
+            {
+                TypeKind.String => Literal(tag.Value),
+                TypeKind.Reference when p.Type.EnumName is not null => $"{p.Type.ClrName}Extensions.FromWireValue({Literal(tag.Value)})",
+                _ => null,
+            };
+            if (value is not null) assignments.Add($"{Naming.EscapeKeyword(p.ClrName)} = {value};");
+        }
+        if (assignments.Count == 0) return false;
+        var self = Naming.EscapeKeyword(model.TypeName);
+        var plural = assignments.Count > 1;
+        w.Doc("<summary>A new <see cref=\"" + XmlDoc.Escape(self) + "\"/>, tagged with the discriminator value" + (plural ? "s that select" : " that selects") + " it.</summary>");
+        w.Open($"public {self}()");
+        foreach (var a in assignments) w.Line(a);
+        w.Close();
+        return true;
+    }
+
     private static void EmitProperty(SourceWriter w, PropertyModel p, CompilationCapabilities caps)
     {
         var summary = XmlDoc.Summary(p.Description);
@@ -67,6 +100,7 @@ internal static class Emitter
         var remarks = $"Wire name <c>{XmlDoc.Escape(p.WireName)}</c>";
         remarks += p.IsRequired ? "; required" : "; optional";
         if (p.IsNullable) remarks += "; may be null";
+        if (p.IsDiscriminator) remarks += "; the discriminator: its value selects the derived record";
         if (p.IsReadOnly) remarks += "; read-only: set by the server, not sent by clients";
         if (p.Default is not null) remarks += $"; defaults to <c>{XmlDoc.Escape(p.Default.Text)}</c>";
         w.Doc("<remarks>" + remarks + ".</remarks>");
@@ -81,7 +115,8 @@ internal static class Emitter
         if (nullable) w.Line("[global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]");
         var type = p.Type.ClrName + (nullable || p.IsNullable ? "?" : string.Empty);
         // C# forbids [Obsolete] on a required member (CS9042), so a deprecated property is never `required`.
-        var useRequired = p.IsRequired && !p.IsReadOnly && !p.IsDeprecated && p.Default is null && caps.CanUseRequired;
+        // A discriminator is never `required` either: a derived record's constructor sets it.
+        var useRequired = p.IsRequired && !p.IsReadOnly && !p.IsDeprecated && !p.IsDiscriminator && p.Default is null && caps.CanUseRequired;
         var initializer = string.Empty;
         if (p.Default is not null) initializer = " = " + p.Default.Expression + ";";
         else if (!nullable && !p.IsNullable && !useRequired && !p.Type.IsValueType) initializer = " = default!;";

@@ -78,13 +78,13 @@ internal static class JsonEmitter
     }
 
     /// <summary>UTF-8 spans of <paramref name="texts"/> and a matcher: by byte length, then bytes; the index or -1.</summary>
-    private static void EmitMatch(SourceWriter w, IReadOnlyList<string> texts, string spanPrefix)
+    private static void EmitMatch(SourceWriter w, IReadOnlyList<string> texts, string spanPrefix, string method = "Match")
     {
         w.Line();
         for (var i = 0; i < texts.Count; i++) w.Line(Utf8Span(spanPrefix + i.ToString(CultureInfo.InvariantCulture), texts[i]));
         w.Line();
         w.Doc("<summary>The index of the UTF-8 text, or -1.</summary>");
-        w.Open("private static int Match(global::System.ReadOnlySpan<byte> text)");
+        w.Open($"private static int {method}(global::System.ReadOnlySpan<byte> text)");
         w.Open("switch (text.Length)");
         foreach (var group in Enumerable.Range(0, texts.Count).GroupBy(i => Encoding.UTF8.GetByteCount(texts[i])).OrderBy(g => g.Key))
         {
@@ -101,13 +101,19 @@ internal static class JsonEmitter
     public static void EmitRecordMembers(SourceWriter w, ModelSpec model, bool withEquality)
     {
         var self = Naming.EscapeKeyword(model.TypeName);
-        w.Line();
-        w.Doc("<summary>");
-        w.Doc("JSON properties the model docs do not list, kept as read so that they are written back");
-        w.Doc("unchanged (null when there were none). Strict mode rejects them instead.");
-        w.Doc("</summary>");
-        w.Line($"[{Json}.Serialization.JsonIgnore]");
-        w.Line($"public global::System.Collections.Generic.IReadOnlyDictionary<string, {Json}.JsonElement>? UnknownProperties {{ get; init; }}");
+        var hierarchy = model.Hierarchy;
+        var derived = hierarchy?.BaseType is not null;
+        if (!derived)
+        {
+            // A derived record inherits its root's.
+            w.Line();
+            w.Doc("<summary>");
+            w.Doc("JSON properties the model docs do not list, kept as read so that they are written back");
+            w.Doc("unchanged (null when there were none). Strict mode rejects them instead.");
+            w.Doc("</summary>");
+            w.Line($"[{Json}.Serialization.JsonIgnore]");
+            w.Line($"public global::System.Collections.Generic.IReadOnlyDictionary<string, {Json}.JsonElement>? UnknownProperties {{ get; init; }}");
+        }
         if (!withEquality) return;
 
         var comparers = new List<string>();
@@ -143,7 +149,7 @@ internal static class JsonEmitter
                 hashes.Add(t.IsValueType ? $"{n}.GetHashCode()" : $"({n} is null ? 0 : {n}.GetHashCode())");
             }
         }
-        equals.Add($"{Eq}.Unknown.Equals(UnknownProperties, other.UnknownProperties)");
+        if (!derived) equals.Add($"{Eq}.Unknown.Equals(UnknownProperties, other.UnknownProperties)");
 
         foreach (var c in comparers)
         {
@@ -153,9 +159,13 @@ internal static class JsonEmitter
 
         w.Line();
         w.Doc("<summary>Value equality over every property, comparing lists, maps and bytes by content, and the kept unknown properties.</summary>");
-        w.Open($"public bool Equals({self}? other)");
+        var isSealed = hierarchy is null || hierarchy.IsSealed;
+        w.Open($"public {(isSealed ? string.Empty : "virtual ")}bool Equals({self}? other)");
         w.Line("if (ReferenceEquals(this, other)) return true;");
         w.Line("if (other is null) return false;");
+        // Records others derive from compare the runtime type; derived records compare what they inherit first.
+        if (!isSealed) w.Line("if (EqualityContract != other.EqualityContract) return false;");
+        if (derived) w.Line("if (!base.Equals(other)) return false;");
         // One statement per property: a long && chain is a deep expression tree for the compiler.
         foreach (var e in equals) w.Line($"if (!{e}) return false;");
         w.Line("return true;");
@@ -163,7 +173,7 @@ internal static class JsonEmitter
         w.Line();
         w.Doc("<summary>A hash consistent with <see cref=\"Equals(" + self + "?)\"/>.</summary>");
         w.Open("public override int GetHashCode()");
-        w.Line("var h = 17;");
+        w.Line(derived ? "var h = base.GetHashCode();" : "var h = 17;");
         foreach (var h in hashes) w.Line($"h = {Eq}.Hash(h, {h});");
         w.Line("return h;");
         w.Close();
@@ -191,7 +201,7 @@ internal static class JsonEmitter
     {
         var self = $"global::{model.Namespace}.{Naming.EscapeKeyword(model.TypeName)}";
         var name = model.TypeName + "JsonConverter";
-        var props = model.Properties;
+        var props = model.AllProperties;
         if (props.Count > ModelLimits.MaxSerializedProperties)
         {
             EmitOversizedConverter(w, model, self, name, generatedCode);
@@ -217,10 +227,24 @@ internal static class JsonEmitter
             var others = props.Where(p => p.Default is null).Select(p => Naming.EscapeKeyword(p.ClrName) + " = default!");
             w.Line($"private static readonly {self} s_defaults = new {self} {{ {string.Join(", ", others)} }};");
         }
+        foreach (var (tag, i) in ConstantTags(model))
+        {
+            w.Line($"private static readonly {Json}.JsonEncodedText s_tag{i} = {Json}.JsonEncodedText.Encode({Literal(tag.PropertyName)});");
+        }
         EmitOverrides(w, self, model.TypeName, "WriteValue(writer, value, options)");
         EmitMatch(w, props.Select(p => p.WireName).ToList(), "Utf8Name");
+        if (model.Hierarchy?.Polymorphism is { } polymorphism)
+        {
+            w.Line();
+            w.Line(Utf8Span("Utf8Discriminator", polymorphism.PropertyName));
+            EmitMatch(w, polymorphism.Cases.Select(c => c.Value).ToList(), "Utf8Case", "MatchCase");
+        }
         w.Line();
-        w.Line("private static bool IsKnown(string name) => global::System.Array.IndexOf(s_names, name) >= 0;");
+        // Written by name, or first as a discriminator no property holds: either way not again as an unknown property.
+        var constantTags = ConstantTags(model).Select(t => Literal(t.Tag.PropertyName)).ToList();
+        w.Line(constantTags.Count == 0
+            ? "private static bool IsKnown(string name) => global::System.Array.IndexOf(s_names, name) >= 0;"
+            : $"private static bool IsKnown(string name) => global::System.Array.IndexOf(s_names, name) >= 0 || name is {string.Join(" or ", constantTags)};");
         w.Line();
 
         EmitRead(w, model, self, helpers);
@@ -232,10 +256,14 @@ internal static class JsonEmitter
 
     private static void EmitRead(SourceWriter w, ModelSpec model, string self, CollectionHelpers helpers)
     {
-        var props = model.Properties;
+        var props = model.AllProperties;
         var words = (props.Count + 63) / 64;
-        w.Doc("<summary>Reads the object the reader is on. Errors carry the path below it.</summary>");
-        w.Open($"internal static {self} ReadValue(ref {Reader} reader, {Options} options)");
+        var polymorphic = model.Hierarchy?.Polymorphism is not null;
+        if (polymorphic) EmitReadDispatch(w, model, self);
+        w.Doc(polymorphic
+            ? "<summary>Reads the object the reader is on as this record itself (no discriminator dispatch). Errors carry the path below it.</summary>"
+            : "<summary>Reads the object the reader is on. Errors carry the path below it.</summary>");
+        w.Open($"{(polymorphic ? "private" : "internal")} static {self} {(polymorphic ? "ReadOwn" : "ReadValue")}(ref {Reader} reader, {Options} options)");
         w.Line($"if (reader.TokenType != {Token}.StartObject) throw {Rt}.At({Rt}.Unexpected(ref reader, \"an object\"), {Literal(model.TypeName)}, null);");
         for (var i = 0; i < props.Count; i++)
         {
@@ -334,10 +362,29 @@ internal static class JsonEmitter
 
     private static void EmitWrite(SourceWriter w, ModelSpec model, string self, CollectionHelpers helpers)
     {
-        var props = model.Properties;
-        w.Doc("<summary>Writes the object: documented properties in doc order, then kept unknown ones.</summary>");
+        var props = model.AllProperties;
+        var children = model.Hierarchy?.Polymorphism?.Children ?? EquatableArray<string>.Empty;
+        w.Doc(children.IsEmpty
+            ? "<summary>Writes the object: documented properties in doc order, then kept unknown ones.</summary>"
+            : "<summary>Writes the object through the converter of its runtime type: documented properties in doc order, then kept unknown ones.</summary>");
         w.Open($"internal static void WriteValue({Writer} writer, {self} value, {Options} options)");
+        if (!children.IsEmpty)
+        {
+            // Each child's converter dispatches further down, so the direct children suffice.
+            w.Open("switch (value)");
+            for (var i = 0; i < children.Count; i++)
+            {
+                w.Line($"case {children[i]} child{i}: {ConverterName(children[i])}.WriteValue(writer, child{i}, options); return;");
+            }
+            w.Close();
+        }
         w.Line("writer.WriteStartObject();");
+        // A discriminator no property holds comes first: the value read (kept with the unknown properties), else the tag's.
+        foreach (var (tag, i) in ConstantTags(model))
+        {
+            w.Line($"if (value.UnknownProperties is {{ }} kept{i} && kept{i}.TryGetValue({Literal(tag.PropertyName)}, out var tag{i})) {{ writer.WritePropertyName(s_tag{i}); tag{i}.WriteTo(writer); }}");
+            w.Line($"else writer.WriteString(s_tag{i}, {Literal(tag.Value)});");
+        }
         for (var i = 0; i < props.Count; i++)
         {
             var p = props[i];
@@ -363,6 +410,47 @@ internal static class JsonEmitter
         w.Line($"if (value.UnknownProperties is {{ }} unknown) {Rt}.WriteUnknown(writer, unknown, IsKnown);");
         w.Line("writer.WriteEndObject();");
         w.Close();
+    }
+
+    /// <summary>
+    /// A base's <c>ReadValue</c>: looks ahead for the discriminator and hands the object to the converter of
+    /// the record its value selects; no value, or one the docs do not map, reads the base itself (strict
+    /// mode rejects an unmapped value).
+    /// </summary>
+    private static void EmitReadDispatch(SourceWriter w, ModelSpec model, string self)
+    {
+        var polymorphism = model.Hierarchy!.Polymorphism!;
+        w.Doc("<summary>Reads the object the reader is on as the record its discriminator selects. Errors carry the path below it.</summary>");
+        w.Open($"internal static {self} ReadValue(ref {Reader} reader, {Options} options)");
+        w.Open($"if ({Rt}.FindProperty(reader, Utf8Discriminator, out var tag) && tag.TokenType == {Token}.String)");
+        w.Open($"switch (MatchCase({Rt}.Utf8(ref tag)))");
+        for (var i = 0; i < polymorphism.Cases.Count; i++)
+        {
+            var target = polymorphism.Cases[i].TypeName;
+            w.Line(target == model.FullName
+                ? $"case {i}: break;"
+                : $"case {i}: return {ConverterName(target)}.ReadValue(ref reader, options);");
+        }
+        w.Line("default:");
+        w.Line($"    if ({Rt}.IsStrict(options)) throw {Rt}.At({Rt}.UndocumentedCase(tag.GetString()!), {Literal(model.TypeName)}, {Literal(polymorphism.PropertyName)});");
+        w.Line("    break;");
+        w.Close();
+        w.Close();
+        w.Line("return ReadOwn(ref reader, options);");
+        w.Close();
+        w.Line();
+    }
+
+    /// <summary>The discriminators a derived record is tagged with that none of its properties holds, numbered for their fields.</summary>
+    private static IEnumerable<(DiscriminatorTag Tag, int Index)> ConstantTags(ModelSpec model)
+    {
+        if (model.Hierarchy is not { } h) yield break;
+        var i = 0;
+        foreach (var tag in h.Tags)
+        {
+            if (model.AllProperties.Any(p => p.WireName == tag.PropertyName)) continue;
+            yield return (tag, i++);
+        }
     }
 
     /// <summary>One statement writing a named property whose value is non-null.</summary>

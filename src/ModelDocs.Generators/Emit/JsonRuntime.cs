@@ -184,6 +184,42 @@ namespace ModelDocs.Internal
         public static ModelDocsJsonException UndocumentedValue(string enumName, string value)
             => new ModelDocsJsonException("'" + value + "' is not a documented value of " + enumName + " (strict mode).");
 
+        public static ModelDocsJsonException UndocumentedCase(string value)
+            => new ModelDocsJsonException("'" + value + "' is not a documented value of the discriminator (strict mode).");
+
+        /// <summary>
+        /// Looks ahead, on a copy of the reader (the caller's stays where it is), for a property of the object
+        /// the reader is on; true with <paramref name="value"/> on that property's value. Converters get the
+        /// whole value buffered, so the look-ahead never needs more input; if it does, it gives up (false).
+        /// </summary>
+        public static bool FindProperty(global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> name, out global::System.Text.Json.Utf8JsonReader value)
+        {
+            value = default;
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return false;
+            while (true)
+            {
+                if (!NextToken(ref reader) || reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName) return false;
+                var match = reader.ValueTextEquals(name);
+                if (!NextToken(ref reader)) return false;
+                if (match)
+                {
+                    value = reader;
+                    return true;
+                }
+                if (reader.TokenType is global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray && !reader.TrySkip()) return false;
+            }
+        }
+
+        private static bool NextToken(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            do
+            {
+                if (!reader.Read()) return false;
+            }
+            while (reader.TokenType == global::System.Text.Json.JsonTokenType.Comment);
+            return true;
+        }
+
         public static ModelDocsJsonException TooManyUndocumented(string enumName)
             => new ModelDocsJsonException("more than " + MaxUndocumentedValues.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " distinct undocumented values of " + enumName + " were read; refusing to keep more.");
 

@@ -157,14 +157,40 @@ internal static class ModelResolver
                 raw.Description.Length == 0 ? null : raw.Description,
                 defaultValue,
                 raw.IsNullable,
-                ResolveDiscriminator(raw.Discriminator, ns, index)));
+                IsDiscriminator: IsDiscriminatorOf(doc, wireName)));
         }
 
         if (properties.Count > ModelLimits.MaxSerializedProperties)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooManyProperties, doc.TitleLocation, doc.FileStem, properties.Count, ModelLimits.MaxSerializedProperties));
         }
-        return new ModelSpec(ns, typeName, doc.FilePath, doc.Description, DocumentKind.Model, properties.ToEquatableArray(), enums.ToEquatableArray());
+        return new ModelSpec(ns, typeName, doc.FilePath, doc.Description, DocumentKind.Model, properties.ToEquatableArray(), enums.ToEquatableArray(),
+            ResolveHierarchy(doc, index));
+    }
+
+    /// <summary>Whether the property names the case of a polymorphic hierarchy (this doc's discriminator, or one it is tagged for).</summary>
+    private static bool IsDiscriminatorOf(DocumentSpec doc, string wireName)
+        => doc.Polymorphism?.PropertyName == wireName || (doc.Tags.Any(t => t.PropertyName == wireName));
+
+    /// <summary>The doc's place in a polymorphic hierarchy, with names resolved (inherited properties come later, in the hierarchy stage).</summary>
+    private static HierarchyModel? ResolveHierarchy(DocumentSpec doc, EquatableArray<TypeIndexEntry> index)
+    {
+        if (doc.Polymorphism is null && doc.BaseKey is null) return null;
+        string? FullName(string key) => FindJson(index, key) is { Kind: DocumentKind.Model } e ? $"global::{e.Namespace}.{Naming.EscapeKeyword(e.TypeName)}" : null;
+        var baseType = doc.BaseKey is null ? null : FullName(doc.BaseKey);
+        PolymorphismModel? polymorphism = null;
+        if (doc.Polymorphism is { } p)
+        {
+            var cases = new List<DiscriminatorCaseModel>();
+            foreach (var c in p.Cases)
+            {
+                if (FullName(c.TargetKey) is { } target) cases.Add(new DiscriminatorCaseModel(c.Value, target));
+            }
+            var children = p.Children.Select(FullName).Where(n => n is not null).Select(n => n!).ToEquatableArray();
+            polymorphism = new PolymorphismModel(p.PropertyName, cases.ToEquatableArray(), children);
+        }
+        var tags = doc.Tags;
+        return new HierarchyModel(baseType, polymorphism, baseType is null ? EquatableArray<DiscriminatorTag>.Empty : tags, EquatableArray<PropertyModel>.Empty);
     }
 
     private static string MemberName(RawProperty raw, string baseName, DocumentSpec doc, string typeName, List<DiagnosticInfo> diagnostics)
@@ -264,17 +290,6 @@ internal static class ModelResolver
             default:
                 return new ResolvedType(TypeKind.Any, JsonElement, true);
         }
-    }
-
-    private static DiscriminatorModel? ResolveDiscriminator(DiscriminatorSpec? spec, string ns, EquatableArray<TypeIndexEntry> index)
-    {
-        if (spec is null) return null;
-        var cases = spec.Mapping.Select(m =>
-        {
-            var target = m.Target.Link is { } link && link.StartsWith("json:", StringComparison.Ordinal) ? FindJson(index, link) : null;
-            return new DiscriminatorCaseModel(m.Value, target is null ? null : $"global::{target.Namespace}.{target.TypeName}");
-        });
-        return new DiscriminatorModel(spec.PropertyName, cases.ToEquatableArray());
     }
 
     private static TypeIndexEntry? FindJson(EquatableArray<TypeIndexEntry> index, string key)

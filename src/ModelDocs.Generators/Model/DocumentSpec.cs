@@ -20,7 +20,22 @@ internal sealed record DocumentSpec(
     EquatableArray<RawProperty> Properties,
     EquatableArray<RawEnum> EnumSections,
     LocationInfo TitleLocation,
-    string? JsonKey = null);
+    string? JsonKey = null,
+    PolymorphismSpec? Polymorphism = null,
+    string? BaseKey = null,
+    EquatableArray<DiscriminatorTag> Tags = default);
+
+/// <summary>
+/// A polymorphic base (JSON inputs: a schema with a <c>discriminator</c>): the property whose value
+/// names the case, each value's target (<see cref="DocumentSpec.JsonKey"/>; a target may take several
+/// values), and the direct children (keys of the docs whose <see cref="DocumentSpec.BaseKey"/> is this one).
+/// </summary>
+internal sealed record PolymorphismSpec(string PropertyName, EquatableArray<DiscriminatorCase> Cases, EquatableArray<string> Children);
+
+internal sealed record DiscriminatorCase(string Value, string TargetKey);
+
+/// <summary>A discriminator value that selects a derived doc in one of its ancestors: what a new instance is tagged with.</summary>
+internal sealed record DiscriminatorTag(string PropertyName, string Value);
 
 /// <summary>
 /// One row of a doc's property table (or one property of a JSON schema), as written (description
@@ -39,16 +54,7 @@ internal sealed record RawProperty(
     LocationInfo Row,
     LocationInfo TypeCell,
     LocationInfo NotesCell,
-    bool IsNullable = false,
-    DiscriminatorSpec? Discriminator = null);
-
-/// <summary>
-/// A <c>discriminator</c> of a <c>oneOf</c>/<c>anyOf</c> (JSON inputs): the property that names the
-/// case, and each value's target (a reference type spec).
-/// </summary>
-internal sealed record DiscriminatorSpec(string PropertyName, EquatableArray<DiscriminatorMapping> Mapping);
-
-internal sealed record DiscriminatorMapping(string Value, TypeSpec Target);
+    bool IsNullable = false);
 
 /// <summary>
 /// A list of values stated by the doc: an enum doc's <c>## Enum</c> bullets, or a Java-style

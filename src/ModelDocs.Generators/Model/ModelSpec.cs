@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace ModelDocs.Generators.Model;
 
 /// <summary>Where an enum's values came from; the more exact sources win.</summary>
@@ -14,7 +16,36 @@ internal sealed record ModelSpec(
     string? Description,
     DocumentKind Kind,
     EquatableArray<PropertyModel> Properties,
-    EquatableArray<EnumModel> Enums);
+    EquatableArray<EnumModel> Enums,
+    HierarchyModel? Hierarchy = null)
+{
+    /// <summary>The fully-qualified C# name.</summary>
+    public string FullName => $"global::{Namespace}.{Inference.Naming.EscapeKeyword(TypeName)}";
+
+    /// <summary>Every property the JSON object has: the ancestors' (root first), then this record's own.</summary>
+    public System.Collections.Generic.IReadOnlyList<PropertyModel> AllProperties
+        => Hierarchy is null || Hierarchy.Inherited.IsEmpty ? Properties : Hierarchy.Inherited.Concat(Properties).ToList();
+}
+
+/// <summary>
+/// Where a record sits in a polymorphic hierarchy (JSON inputs with a <c>discriminator</c>).
+/// <see cref="BaseType"/>: the record it derives from (null for a root). <see cref="Polymorphism"/>:
+/// set when other records derive from this one. <see cref="Tags"/>: the discriminator values a new
+/// instance carries. <see cref="Inherited"/>: the ancestors' properties, root first, filled in once
+/// every model is resolved (the hierarchy stage).
+/// </summary>
+internal sealed record HierarchyModel(
+    string? BaseType,
+    PolymorphismModel? Polymorphism,
+    EquatableArray<DiscriminatorTag> Tags,
+    EquatableArray<PropertyModel> Inherited)
+{
+    /// <summary>A record others derive from is not sealed; its equality then compares the runtime type too.</summary>
+    public bool IsSealed => Polymorphism is null;
+}
+
+/// <summary>A base's dispatch: the discriminator's wire name, each value's fully-qualified target, and the direct children.</summary>
+internal sealed record PolymorphismModel(string PropertyName, EquatableArray<DiscriminatorCaseModel> Cases, EquatableArray<string> Children);
 
 /// <summary>Limits the generated code keeps to so that the consumer's compiler stays fast.</summary>
 internal static class ModelLimits
@@ -37,16 +68,10 @@ internal sealed record PropertyModel(
     string? Description,
     DefaultValue? Default,
     bool IsNullable = false,
-    DiscriminatorModel? Discriminator = null);
+    bool IsDiscriminator = false);
 
-/// <summary>
-/// A discriminated union found in a JSON input (<c>oneOf</c>/<c>anyOf</c> + <c>discriminator</c>).
-/// The property is generated as JsonElement for now; this records the data polymorphic emission needs.
-/// </summary>
-internal sealed record DiscriminatorModel(string PropertyName, EquatableArray<DiscriminatorCaseModel> Cases);
-
-/// <summary>One discriminator value and the fully-qualified C# type it selects (null when the target did not resolve).</summary>
-internal sealed record DiscriminatorCaseModel(string Value, string? TypeName);
+/// <summary>One discriminator value and the fully-qualified C# type it selects.</summary>
+internal sealed record DiscriminatorCaseModel(string Value, string TypeName);
 
 /// <summary>
 /// A resolved type. <see cref="ClrName"/> is the fully-qualified C# type without nullability;

@@ -19,7 +19,7 @@ namespace ModelDocs.Generators.Parsing.Json;
 /// Every walk is bounded: the tree by <see cref="JsonReader.MaxDepth"/>, types by <see cref="MaxTypeDepth"/>,
 /// <c>allOf</c>/<c>$ref</c> chains by visited sets; inline models go through a work queue, not recursion.
 /// </summary>
-internal sealed class JsonDocReader
+internal sealed partial class JsonDocReader
 {
     public const int MaxTypeDepth = 32;
     private const string JsonElementNote = "it is generated as System.Text.Json.JsonElement";
@@ -137,6 +137,8 @@ internal sealed class JsonDocReader
             var kind = KindOf(node);
             // A named schema that only refers to a model (UpdateRoleV2: $ref RoleV2Base) is a model of its own with the same properties.
             if (kind == SchemaKind.Alias && node.GetString("$ref") is { } only && RefersToModel(only)) kind = SchemaKind.Model;
+            // A union with a discriminator is a polymorphic base: a record its cases derive from.
+            if (kind == SchemaKind.Alias && DiscriminatorProperty(node) is not null && node.Get("$ref") is null) kind = SchemaKind.Model;
             var typeName = kind == SchemaKind.Alias ? name : UniqueTypeName(ToTypeName(name));
             var entry = new Named(pointer, name, node, kind, typeName);
             _byPointer[pointer] = entry;
@@ -147,7 +149,11 @@ internal sealed class JsonDocReader
             }
         }
 
-        // 2. Each model (inline object properties join the queue as they are found).
+        // 2. Polymorphic hierarchies (discriminators), decided before any model is read.
+        _hierarchy = new Hierarchy(this);
+        _hierarchy.Build(named.Select(n => _byPointer[n.Pointer]).ToList());
+
+        // 3. Each model (inline object properties join the queue as they are found).
         while (_queue.Count > 0)
         {
             _ct.ThrowIfCancellationRequested();
@@ -320,6 +326,8 @@ internal sealed class JsonDocReader
         var byName = new Dictionary<string, PropertySource>(StringComparer.Ordinal);
         var required = new HashSet<string>(StringComparer.Ordinal);
         string? description = DescriptionOf(entry.Node);
+        // A record that derives from a base declares only its own properties; the base's come by inheritance.
+        var parent = _hierarchy.ParentOf(entry);
 
         // allOf parts, depth first in document order, each schema once (cycles end at the visited set).
         var visited = new HashSet<JsonNode>();
@@ -336,6 +344,10 @@ internal sealed class JsonDocReader
                 {
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSchema, NodeLoc(refNode), entry.Name, entry.Name,
                         $"has an allOf part with $ref '{refNode.Text}', which {why}", "its properties are not included"));
+                }
+                else if (parent is not null && ReferenceEquals(target, parent.Node))
+                {
+                    // inherited
                 }
                 else if (depth < MaxTypeDepth)
                 {
@@ -381,7 +393,8 @@ internal sealed class JsonDocReader
             raws.Add(ReadProperty(entry, p.Member, required.Contains(p.Member.Name), enums));
         }
         return new DocumentSpec(_path, entry.Name, entry.TypeName, DocumentKind.Model, Dialect.JsonSchema, description,
-            _options, raws.ToEquatableArray(), enums.ToEquatableArray(), NameLoc(entry), _keyPrefix + entry.Pointer);
+            _options, raws.ToEquatableArray(), enums.ToEquatableArray(), NameLoc(entry), _keyPrefix + entry.Pointer,
+            _hierarchy.PolymorphismOf(entry), _hierarchy.BaseKeyOf(entry), _hierarchy.TagsOf(entry));
     }
 
     private RawProperty ReadProperty(Named owner, JsonMember member, bool required, List<RawEnum> enums)
@@ -416,8 +429,7 @@ internal sealed class JsonDocReader
             Loc(member.NameStart, member.NameEnd - member.NameStart),
             NodeLoc(context.TypeNode ?? schema),
             defaultNode is null ? Loc(member.NameStart, member.NameEnd - member.NameStart) : NodeLoc(defaultNode),
-            IsNullable: context.Nullable,
-            Discriminator: context.Discriminator);
+            IsNullable: context.Nullable);
     }
 
     /// <summary>Puts the enum reference where the string placeholder is (the innermost element).</summary>
@@ -444,7 +456,6 @@ internal sealed class JsonDocReader
         public List<string>? EnumValues { get; set; }
         public JsonNode? EnumNode { get; set; }
         public List<string>? IntegerValues { get; set; }
-        public DiscriminatorSpec? Discriminator { get; set; }
         public HashSet<JsonNode> RefsFollowed { get; } = new();
     }
 
@@ -470,6 +481,13 @@ internal sealed class JsonDocReader
             var reference = refNode.Text!;
             cx.TypeText ??= reference;
             return RefType(reference, refNode, cx, depth, top);
+        }
+
+        // A schema with a discriminator (a union, an array's items): the polymorphic base read for it.
+        if (_hierarchy.IsBase(schema) && _byNode.TryGetValue(schema, out var polymorphic))
+        {
+            cx.TypeText ??= "discriminator";
+            return new TypeSpec(TypeKind.Reference, Name: polymorphic.TypeName, Link: _keyPrefix + polymorphic.Pointer);
         }
 
         var types = TypeNames(schema);
@@ -498,13 +516,10 @@ internal sealed class JsonDocReader
             if (options.Count < union.Items!.Count && top) cx.Nullable = true;
             if (options.Count == 1 && schema.Get("properties") is null) return TypeOf(options[0], cx, depth + 1, top, inlineName, pointer + "/" + keyword + "/0");
             cx.TypeText ??= keyword;
-            cx.Discriminator ??= ReadDiscriminator(schema, union);
-            var note = cx.Discriminator is null ? string.Empty : $" with discriminator '{cx.Discriminator.PropertyName}' (recorded for polymorphic serialization)";
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UntypedUnion, NodeLoc(union), cx.Property, cx.Owner.Name, keyword,
-                options.Count.ToString(CultureInfo.InvariantCulture), note));
+                options.Count.ToString(CultureInfo.InvariantCulture), " without a discriminator"));
             return new TypeSpec(TypeKind.Any);
         }
-        if (schema.Get("discriminator") is { IsObject: true } && cx.Discriminator is null) cx.Discriminator = ReadDiscriminator(schema, null);
 
         // allOf: one part is that part (a $ref with a description beside it); several make an inline model.
         if (schema.Get("allOf") is { IsArray: true } allOf && schema.Get("properties") is null)
@@ -634,51 +649,6 @@ internal sealed class JsonDocReader
         var canonical = tokensOther is null || tokensOther.Count == 0 ? string.Empty : "/" + string.Join("/", tokensOther.Select(EscapeToken));
         var targetPath = CombinePath(_path, Uri.UnescapeDataString(file));
         return new TypeSpec(TypeKind.Reference, Name: null, Link: "json:" + targetPath + "#" + canonical);
-    }
-
-    private DiscriminatorSpec? ReadDiscriminator(JsonNode schema, JsonNode? union)
-    {
-        if (schema.Get("discriminator") is not { IsObject: true } d) return null;
-        var property = d.GetString("propertyName") ?? d.GetString("property");
-        if (property is null) return null;
-        var mapping = new List<DiscriminatorMapping>();
-        if (d.Get("mapping") is { IsObject: true } map)
-        {
-            foreach (var m in map.Members!)
-            {
-                if (m.Value.IsString) mapping.Add(new DiscriminatorMapping(m.Name, RefTarget(m.Value.Text!)));
-            }
-        }
-        else if (union is not null)
-        {
-            foreach (var o in union.Items!)
-            {
-                if (o.GetString("$ref") is { } r) mapping.Add(new DiscriminatorMapping(LastToken(r), RefTarget(r)));
-            }
-        }
-        return new DiscriminatorSpec(property, mapping.ToEquatableArray());
-    }
-
-    /// <summary>A reference to a named schema, without reading it (mapping targets).</summary>
-    private TypeSpec RefTarget(string reference)
-    {
-        if (reference.StartsWith("#", StringComparison.Ordinal))
-        {
-            var target = ResolveLocal(reference, out _);
-            if (target is not null && _byNode.TryGetValue(target, out var named)) return new TypeSpec(TypeKind.Reference, Name: named.TypeName, Link: _keyPrefix + named.Pointer);
-            return new TypeSpec(TypeKind.Unknown, Name: reference);
-        }
-        if (reference.IndexOf('/') < 0 && reference.IndexOf('.') < 0)
-        {
-            // Swagger 2.0 and OpenAPI allow a bare schema name in a mapping.
-            if (_byPointer.Values.FirstOrDefault(n => n.Name == reference && n.Kind != SchemaKind.Alias) is { } byName)
-                return new TypeSpec(TypeKind.Reference, Name: byName.TypeName, Link: _keyPrefix + byName.Pointer);
-        }
-        var hash = reference.IndexOf('#');
-        var file = hash < 0 ? reference : reference.Substring(0, hash);
-        var tokens = DecodePointer(hash < 0 ? string.Empty : reference.Substring(hash + 1));
-        var canonical = tokens is null || tokens.Count == 0 ? string.Empty : "/" + string.Join("/", tokens.Select(EscapeToken));
-        return new TypeSpec(TypeKind.Reference, Link: "json:" + CombinePath(_path, file) + "#" + canonical);
     }
 
     private void Unsupported(JsonNode node, TypeContext cx, string what)

@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ModelDocs.Generators.Model;
+
+namespace ModelDocs.Generators.Inference;
+
+/// <summary>
+/// The hierarchy stage: once every model is resolved, a derived record learns its ancestors' properties
+/// (the converter reads and writes them all) and drops its own copies of them (an <c>allOf</c> that
+/// restates the base's discriminator). Reads only the polymorphic bases, so editing any other doc
+/// leaves this stage's input for every model unchanged.
+/// </summary>
+internal static class Hierarchies
+{
+    public static bool IsBase(ModelSpec model) => model.Hierarchy?.Polymorphism is not null;
+
+    public static ModelSpec Attach(ModelSpec model, EquatableArray<ModelSpec> bases)
+    {
+        var h = model.Hierarchy;
+        if (h?.BaseType is null) return model;
+
+        // The ancestors, nearest first; a base that did not generate ends the chain.
+        var chain = new List<ModelSpec>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { model.FullName };
+        for (var name = h.BaseType; name is not null && seen.Add(name);)
+        {
+            var b = Find(bases, name);
+            if (b is null) break;
+            chain.Add(b);
+            name = b.Hierarchy?.BaseType;
+        }
+        if (chain.Count == 0)
+        {
+            // The base did not generate (its name is taken by another doc): a standalone record.
+            return model with { Hierarchy = h.Polymorphism is null ? null : h with { BaseType = null, Tags = EquatableArray<DiscriminatorTag>.Empty } };
+        }
+        chain.Reverse();
+
+        var wireNames = new HashSet<string>(StringComparer.Ordinal);
+        var clrNames = new HashSet<string>(StringComparer.Ordinal);
+        var inherited = new List<PropertyModel>();
+        foreach (var ancestor in chain) inherited.AddRange(Declared(ancestor.Properties, wireNames, clrNames));
+        var own = Declared(model.Properties, wireNames, clrNames);
+        return model with
+        {
+            Properties = own.ToEquatableArray(),
+            Hierarchy = h with { Inherited = inherited.ToEquatableArray() },
+        };
+    }
+
+    /// <summary>The properties a record declares itself: not one an ancestor has (by wire name), C# names kept unique.</summary>
+    private static List<PropertyModel> Declared(IEnumerable<PropertyModel> properties, HashSet<string> wireNames, HashSet<string> clrNames)
+    {
+        var list = new List<PropertyModel>();
+        foreach (var p in properties)
+        {
+            if (!wireNames.Add(p.WireName)) continue;
+            var name = p.ClrName;
+            for (var n = 2; !clrNames.Add(name); n++) name = p.ClrName + n.ToString(CultureInfo.InvariantCulture);
+            list.Add(name == p.ClrName ? p : p with { ClrName = name });
+        }
+        return list;
+    }
+
+    private static ModelSpec? Find(EquatableArray<ModelSpec> bases, string fullName)
+    {
+        foreach (var b in bases)
+        {
+            if (string.Equals(b.FullName, fullName, StringComparison.Ordinal)) return b;
+        }
+        return null;
+    }
+}

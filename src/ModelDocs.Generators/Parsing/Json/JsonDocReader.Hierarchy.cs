@@ -1,0 +1,263 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ModelDocs.Generators.Diagnostics;
+using ModelDocs.Generators.Model;
+
+namespace ModelDocs.Generators.Parsing.Json;
+
+internal sealed partial class JsonDocReader
+{
+    private Hierarchy _hierarchy = null!;
+
+    /// <summary>
+    /// The discriminator's property name: OpenAPI 3 <c>{"propertyName": ..}</c>, Swagger 2.0 a plain string;
+    /// on the schema itself or on one of its inline <c>allOf</c> parts (the composed schema has it then).
+    /// </summary>
+    private static string? DiscriminatorProperty(JsonNode node) => DiscriminatorHolder(node) is { } holder ? OwnDiscriminator(holder) : null;
+
+    /// <summary>The schema whose <c>discriminator</c> applies to <paramref name="node"/>: itself, or an inline allOf part.</summary>
+    private static JsonNode? DiscriminatorHolder(JsonNode node)
+    {
+        if (OwnDiscriminator(node) is not null) return node;
+        if (node.IsObject && node.Get("allOf") is { IsArray: true } all)
+        {
+            foreach (var part in all.Items!)
+            {
+                if (part.IsObject && part.Get("$ref") is null && OwnDiscriminator(part) is not null) return part;
+            }
+        }
+        return null;
+    }
+
+    private static string? OwnDiscriminator(JsonNode node)
+    {
+        if (!node.IsObject) return null;
+        var d = node.Get("discriminator");
+        if (d is { IsString: true } && d.Text!.Length > 0) return d.Text;
+        if (d is not { IsObject: true }) return null;
+        var name = d.GetString("propertyName") ?? d.GetString("property");
+        return string.IsNullOrEmpty(name) ? null : name;
+    }
+
+    /// <summary>
+    /// The polymorphic hierarchies of one document. A schema with a discriminator is a base (a record,
+    /// even when it is only a <c>oneOf</c>); its cases (the <c>mapping</c>, else the <c>oneOf</c>/<c>anyOf</c>
+    /// <c>$ref</c>s, plus the schemas that extend it through <c>allOf</c>, by name) derive from it. A schema
+    /// derives from one base only: the first <c>allOf</c> base it extends, else the first base that maps it.
+    /// Cases that cannot derive (in another file, not an object, already derived elsewhere) get MD1026 and
+    /// read as the base. All decided before any model is read, in document order, so output is stable.
+    /// </summary>
+    private sealed class Hierarchy
+    {
+        private readonly JsonDocReader _r;
+        private readonly Dictionary<JsonNode, Named> _bases = new();
+        private readonly List<Named> _baseOrder = new();
+        private readonly Dictionary<Named, Named> _parent = new();
+        private readonly Dictionary<Named, List<DiscriminatorCase>> _cases = new();
+        private readonly Dictionary<Named, List<DiscriminatorTag>> _tags = new();
+
+        public Hierarchy(JsonDocReader reader) => _r = reader;
+
+        public bool IsBase(JsonNode node) => _bases.ContainsKey(node);
+
+        public Named? ParentOf(Named entry) => _parent.TryGetValue(entry, out var p) ? p : null;
+
+        public string? BaseKeyOf(Named entry) => ParentOf(entry) is { } p ? Key(p) : null;
+
+        public PolymorphismSpec? PolymorphismOf(Named entry)
+        {
+            if (!_bases.TryGetValue(entry.Node, out var b) || b != entry) return null;
+            var children = _parent.Where(p => p.Value == entry).Select(p => Key(p.Key)).OrderBy(k => k, StringComparer.Ordinal).ToEquatableArray();
+            return new PolymorphismSpec(DiscriminatorProperty(entry.Node)!, (_cases.TryGetValue(entry, out var c) ? c : new List<DiscriminatorCase>()).ToEquatableArray(), children);
+        }
+
+        public EquatableArray<DiscriminatorTag> TagsOf(Named entry) => _tags.TryGetValue(entry, out var t) ? t.ToEquatableArray() : EquatableArray<DiscriminatorTag>.Empty;
+
+        private string Key(Named entry) => _r._keyPrefix + entry.Pointer;
+
+        public void Build(List<Named> named)
+        {
+            // a. Bases: named schemas with a discriminator, and inline ones (a property's oneOf, an array's items).
+            foreach (var e in named)
+            {
+                if (e.Kind == SchemaKind.Enum) continue;
+                if (e.Kind == SchemaKind.Model && DiscriminatorProperty(e.Node) is not null) AddBase(e);
+                FindInline(e);
+            }
+            if (_baseOrder.Count == 0) return;
+
+            // b. Structural children: a model whose allOf refers to a base extends it (the first such base).
+            var models = named.Where(e => e.Kind == SchemaKind.Model).ToList();
+            foreach (var m in models)
+            {
+                if (m.Node.Get("allOf") is not { IsArray: true } all) continue;
+                foreach (var part in all.Items!)
+                {
+                    if (part.GetString("$ref") is not { } reference || !reference.StartsWith("#", StringComparison.Ordinal)) continue;
+                    var target = _r.ResolveLocal(reference, out _);
+                    if (target is null || !_bases.TryGetValue(target, out var b) || b == m) continue;
+                    if (!IsAncestorOrSelf(m, b)) _parent[m] = b;
+                    break;
+                }
+            }
+
+            // c. Each base's cases, in document order; a case not yet derived derives from the first base that maps it.
+            foreach (var b in _baseOrder.ToList())
+            {
+                var property = DiscriminatorProperty(b.Node)!;
+                var list = new List<(string Value, Named? Target, JsonNode At, string Reference)>();
+                var listed = new HashSet<Named>();
+                if (DiscriminatorHolder(b.Node)!.Get("discriminator") is { IsObject: true } d && d.Get("mapping") is { IsObject: true } map)
+                {
+                    foreach (var m in map.Members!)
+                    {
+                        if (!m.Value.IsString) continue;
+                        var t = Target(m.Value.Text!);
+                        list.Add((m.Name, t, m.Value, m.Value.Text!));
+                        if (t is not null) listed.Add(t);
+                    }
+                }
+                foreach (var keyword in new[] { "oneOf", "anyOf" })
+                {
+                    if (b.Node.Get(keyword) is not { IsArray: true } union) continue;
+                    foreach (var o in union.Items!)
+                    {
+                        if (o.GetString("$ref") is not { } reference) continue;
+                        var t = Target(reference);
+                        if (t is not null && !listed.Add(t)) continue;
+                        list.Add((t?.Name ?? LastToken(reference), t, o, reference));
+                    }
+                }
+                foreach (var m in models)
+                {
+                    if (m != b && !listed.Contains(m) && IsDescendant(m, b))
+                    {
+                        listed.Add(m);
+                        list.Add((m.Name, m, m.Node, "#" + m.Pointer));
+                    }
+                }
+
+                var cases = new List<DiscriminatorCase>();
+                var values = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var (value, target, at, reference) in list)
+                {
+                    if (!values.Add(value)) continue;
+                    string? why = null;
+                    if (target is null) why = $"refers to '{reference}', which is not a schema of this document";
+                    else if (target.Kind != SchemaKind.Model) why = $"refers to '{reference}', which is not an object schema";
+                    else if (target != b && !IsDescendant(target, b))
+                    {
+                        if (_parent.TryGetValue(target, out var other)) why = $"is '{target.Name}', which already derives from '{other.Name}' (a record has one base)";
+                        else if (IsAncestorOrSelf(target, b)) why = $"is '{target.Name}', which '{b.Name}' itself extends";
+                        else _parent[target] = b;
+                    }
+                    if (why is not null)
+                    {
+                        _r._diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DiscriminatorCaseNotDerived, _r.NodeLoc(at), value, b.Name, why));
+                        continue;
+                    }
+                    cases.Add(new DiscriminatorCase(value, Key(target!)));
+                    if (target == b) continue;
+                    if (!_tags.TryGetValue(target!, out var tags)) _tags[target!] = tags = new List<DiscriminatorTag>();
+                    if (!tags.Any(t => t.PropertyName == property)) tags.Add(new DiscriminatorTag(property, value));
+                }
+                _cases[b] = cases;
+            }
+
+            // d. A base also reads itself for its own schema name and for the values its ancestors map to it
+            //    (Pet hands "Cat" to Cat's converter, which must not take it for an unmapped value).
+            var isNamed = new HashSet<Named>(named);
+            foreach (var b in _baseOrder)
+            {
+                var cases = _cases[b];
+                var values = new HashSet<string>(cases.Select(c => c.Value), StringComparer.Ordinal);
+                var seen = new HashSet<Named>();
+                for (var a = ParentOf(b); a is not null && seen.Add(a); a = ParentOf(a))
+                {
+                    foreach (var c in _cases[a])
+                    {
+                        if (c.TargetKey == Key(b) && values.Add(c.Value)) cases.Add(new DiscriminatorCase(c.Value, Key(b)));
+                    }
+                }
+                if (isNamed.Contains(b) && values.Add(b.Name)) cases.Add(new DiscriminatorCase(b.Name, Key(b)));
+            }
+        }
+
+        private void AddBase(Named entry)
+        {
+            if (_bases.ContainsKey(entry.Node)) return;
+            _bases[entry.Node] = entry;
+            _baseOrder.Add(entry);
+        }
+
+        /// <summary>Inline schemas with a discriminator below a named schema become bases named after where they are.</summary>
+        private void FindInline(Named owner)
+        {
+            var stack = new Stack<(JsonNode Node, string Name, string Pointer, int Depth, bool Part)>();
+            void Expand(JsonNode node, string name, string pointer, int depth)
+            {
+                if (depth >= MaxTypeDepth) return;
+                if (node.Get("properties") is { IsObject: true } props)
+                {
+                    foreach (var m in props.Members!) stack.Push((m.Value, name + ToTypeName(m.Name), pointer + "/properties/" + EscapeToken(m.Name), depth + 1, false));
+                }
+                if (node.Get("items") is { IsObject: true } items) stack.Push((items, name + "Item", pointer + "/items", depth + 1, false));
+                if (node.Get("additionalProperties") is { IsObject: true } values) stack.Push((values, name + "Value", pointer + "/additionalProperties", depth + 1, false));
+                if (node.Get("allOf") is { IsArray: true } all)
+                {
+                    for (var i = 0; i < all.Items!.Count; i++) stack.Push((all.Items[i], name, pointer + "/allOf/" + i, depth + 1, true));
+                }
+            }
+
+            Expand(owner.Node, owner.Kind == SchemaKind.Model ? owner.TypeName : ToTypeName(owner.Name), owner.Pointer, 0);
+            while (stack.Count > 0)
+            {
+                var (node, name, pointer, depth, part) = stack.Pop();
+                if (!node.IsObject || node.Get("$ref") is not null) continue;
+                // An allOf part's discriminator is its owner's (DiscriminatorHolder).
+                if (!part && DiscriminatorProperty(node) is not null)
+                {
+                    if (_bases.ContainsKey(node) || _r._byNode.ContainsKey(node)) continue;
+                    var entry = new Named(pointer, name, node, SchemaKind.Model, _r.UniqueTypeName(name));
+                    _r._byNode[node] = entry;
+                    _r._byPointer[pointer] = entry;
+                    _r._queue.Enqueue(entry);
+                    AddBase(entry);
+                    continue;
+                }
+                Expand(node, name, pointer, depth);
+            }
+        }
+
+        /// <summary>The named model a mapping value or <c>$ref</c> names (a local pointer, or a bare schema name).</summary>
+        private Named? Target(string reference)
+        {
+            if (reference.StartsWith("#", StringComparison.Ordinal))
+            {
+                var node = _r.ResolveLocal(reference, out _);
+                if (node is null) return null;
+                return _r._byNode.TryGetValue(node, out var n) ? n : _r._byPointer.Values.FirstOrDefault(v => ReferenceEquals(v.Node, node));
+            }
+            if (reference.IndexOf('/') < 0 && reference.IndexOf('.') < 0)
+            {
+                return _r._byPointer.Values.FirstOrDefault(n => n.Name == reference && n.Kind != SchemaKind.Alias && n.Pointer.LastIndexOf('/') is var s && s >= 0
+                    && n.Pointer.Substring(0, s) is "/components/schemas" or "/definitions" or "/$defs");
+            }
+            return null;
+        }
+
+        private bool IsDescendant(Named entry, Named ancestor)
+        {
+            var seen = new HashSet<Named>();
+            for (var p = ParentOf(entry); p is not null && seen.Add(p); p = ParentOf(p))
+            {
+                if (p == ancestor) return true;
+            }
+            return false;
+        }
+
+        /// <summary>Whether <paramref name="entry"/> is <paramref name="of"/> or one of its ancestors (deriving would make a cycle).</summary>
+        private bool IsAncestorOrSelf(Named entry, Named of) => entry == of || IsDescendant(of, entry);
+    }
+}
