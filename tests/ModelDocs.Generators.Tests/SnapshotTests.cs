@@ -243,4 +243,27 @@ public sealed class SnapshotTests
             $"duplicate JSON names {string.Join(", ", wireNames)}; serializing throws: {error?.GetType().Name}: {error?.Message}{Environment.NewLine}{source}");
         Assert.Null(error);
     }
+    /// <summary>A small polymorphic OpenAPI document: an allOf hierarchy with a restated discriminator, and a oneOf union whose case lacks the property.</summary>
+    private const string PolymorphicSpec = """
+    { "openapi": "3.1.0", "components": { "schemas": {
+        "Pet": { "type": "object", "required": ["petType", "name"], "description": "A pet.",
+          "properties": { "petType": { "type": "string" }, "name": { "type": "string" } },
+          "discriminator": { "propertyName": "petType", "mapping": { "cat": "#/components/schemas/Cat" } } },
+        "Cat": { "allOf": [ { "$ref": "#/components/schemas/Pet" },
+          { "type": "object", "properties": { "petType": { "type": "string" }, "lives": { "type": "integer", "format": "int32" } } } ] },
+        "Shape": { "oneOf": [ { "$ref": "#/components/schemas/Circle" }, { "$ref": "#/components/schemas/Square" } ],
+          "discriminator": { "propertyName": "kind" } },
+        "Circle": { "type": "object", "required": ["kind"], "properties": { "kind": { "type": "string", "enum": ["Circle"] }, "radius": { "type": "number", "format": "double" } } },
+        "Square": { "type": "object", "properties": { "side": { "type": "number", "format": "double" } } }
+    } } }
+    """;
+
+    [Fact]
+    public void Polymorphic_openapi()
+    {
+        var run = TestHelpers.Run(new[] { new InMemoryAdditionalText("/api/pets.json", PolymorphicSpec) });
+        AssertCompilesCleanly(run);
+        Assert.Empty(run.GeneratorDiagnostics);
+        ApprovedFiles.Verify("Polymorphic_openapi", Snapshot(run, includeAttributes: false));
+    }
 }

@@ -317,7 +317,11 @@ internal static class JsonEmitter
             w.Line("    break;");
         }
         w.Line("default:");
-        w.Line($"    if ({Rt}.IsStrict(options)) throw {Rt}.UnknownProperty();");
+        // A discriminator no property holds is expected, in strict mode too; it is kept to be written back.
+        var tagNames = ConstantTags(model).Select(t => Literal(t.Tag.PropertyName)).ToList();
+        w.Line(tagNames.Count == 0
+            ? $"    if ({Rt}.IsStrict(options)) throw {Rt}.UnknownProperty();"
+            : $"    if ({Rt}.IsStrict(options) && currentUnknown is not ({string.Join(" or ", tagNames)})) throw {Rt}.UnknownProperty();");
         w.Line($"    unknown ??= new global::System.Collections.Generic.Dictionary<string, {Json}.JsonElement>(global::System.StringComparer.Ordinal);");
         w.Line($"    if (unknown.ContainsKey(currentUnknown!)) throw {Rt}.Duplicate();");
         w.Line($"    unknown.Add(currentUnknown!, {Json}.JsonElement.ParseValue(ref reader));");

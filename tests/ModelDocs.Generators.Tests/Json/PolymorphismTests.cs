@@ -133,6 +133,12 @@ public sealed class PolymorphismTests
         Assert.Equal("$.pet_type", ex.Path);
         Assert.Contains("'Parrot'", ex.Message, StringComparison.Ordinal);
         Assert.Equal("Cat", strict.Deserialize("""{"pet_type":"Cat","name":"Tom"}""", "Pet")!.GetType().Name);
+        Assert.Equal("Kitten", strict.Deserialize("""{"pet_type":"Kitten","name":"Mini","age_weeks":1}""", "Pet")!.GetType().Name);
+        // A discriminator no property holds is not an unknown property, even in strict mode; other unknown ones still are.
+        const string square = """{"kind":"square","side":2}""";
+        Assert.Equal(square, strict.Serialize(strict.Deserialize(square, "Shape"), "Shape"));
+        var unknown = Assert.Throws<JsonException>(() => strict.Deserialize("""{"kind":"square","side":2,"color":"red"}""", "Shape"));
+        Assert.Equal("$.color", unknown.Path);
     }
 
     [Fact]
