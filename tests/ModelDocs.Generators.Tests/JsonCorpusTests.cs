@@ -33,7 +33,7 @@ public sealed class JsonCorpusTests
         var docs = new[] { new InMemoryAdditionalText(OpenApiPath, File.ReadAllText(OpenApiPath)) };
         var run = TestHelpers.Run(docs);
         var sources = run.Sources.ToList();
-        var records = sources.Count(s => s.SourceText.ToString().Contains("public sealed partial record "));
+        var records = sources.Count(s => s.SourceText.ToString().Contains(" partial record "));
         var enums = sources.Count(s => s.SourceText.ToString().Contains("public enum "));
         var compile = run.CompileDiagnostics;
         _out.WriteLine($"openapi.json: {records} records, {enums} enums, {sources.Count} sources; {run.GeneratorDiagnostics.Length} doc diagnostics; " +
@@ -65,6 +65,39 @@ public sealed class JsonCorpusTests
         _out.WriteLine($"{schemas.EnumerateObject().Count()} schemas: {asType} generate a type, {aliases} are aliases; missing: {string.Join(", ", missing)}");
         Assert.Empty(missing);
         Assert.Equal(758, asType + aliases);
+    }
+
+    /// <summary>
+    /// The spec's one discriminator: <c>IntegrationHubPaginatedEventPayload.Data</c>'s items name their case
+    /// by <c>EventType</c>, three values for one schema. The items become a base with four derived records;
+    /// a page of mixed events round-trips through the generated context, values and all.
+    /// </summary>
+    [Fact]
+    public void Talon_openapi_event_payloads_dispatch_on_EventType()
+    {
+        var g = Json.GeneratedAssembly.Build(new[] { new InMemoryAdditionalText(OpenApiPath, File.ReadAllText(OpenApiPath)) });
+        var baseType = g.Type("IntegrationHubPaginatedEventPayloadDataItem");
+        Assert.Equal(baseType, g.Type("IntegrationHubPaginatedEventPayload").GetProperty("Data")!.PropertyType.GetGenericArguments()[0]);
+        foreach (var name in new[] { "IntegrationHubEventPayloadCouponBasedNotifications", "IntegrationHubEventPayloadLoyaltyProfileBasedPointsChangedNotification",
+                     "IntegrationHubEventPayloadLoyaltyProfileBasedTierDowngradeNotification", "IntegrationHubEventPayloadLoyaltyProfileBasedTierUpgradeNotification" })
+        {
+            Assert.Equal(baseType, g.Type(name).BaseType);
+        }
+        Assert.DoesNotContain(g.Run.GeneratorDiagnostics, d => d.Id == "MD1026");
+
+        const string coupon = "\"Id\":1,\"Created\":\"2026-01-02T03:04:05+00:00\",\"CampaignId\":7,\"Value\":\"SAVE10\",\"UsageLimit\":1,\"UsageCounter\":0,\"PublishedAt\":\"2026-01-02T03:04:06+00:00\",\"SourceOfEvent\":\"api\",\"EmployeeName\":\"\"";
+        var json = "{\"TotalResultSize\":4,\"EventType\":\"CouponCreated\",\"Data\":["
+                   + "{\"EventType\":\"CouponCreated\"," + coupon + "},"
+                   + "{\"EventType\":\"CouponDeleted\"," + coupon + "},"
+                   + "{\"EventType\":\"LoyaltyPointsChanged\",\"ProfileIntegrationID\":\"p1\",\"LoyaltyProgramID\":3,\"LoyaltyProgramName\":\"Gold\",\"SubledgerID\":\"\",\"SourceOfEvent\":\"rule\",\"CurrentTier\":\"T1\",\"CurrentPoints\":12.5,\"PublishedAt\":\"2026-01-02T03:04:07+00:00\"},"
+                   + "{\"Note\":\"an item without EventType reads as the base\"}]}";
+        var page = g.Deserialize(json, "IntegrationHubPaginatedEventPayload")!;
+        var items = ((System.Collections.IEnumerable)page.GetType().GetProperty("Data")!.GetValue(page)!).Cast<object>().Select(o => o.GetType().Name).ToList();
+        Assert.Equal(new[] { "IntegrationHubEventPayloadCouponBasedNotifications", "IntegrationHubEventPayloadCouponBasedNotifications",
+            "IntegrationHubEventPayloadLoyaltyProfileBasedPointsChangedNotification", "IntegrationHubPaginatedEventPayloadDataItem" }, items);
+        var written = g.Serialize(page, "IntegrationHubPaginatedEventPayload");
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(json), System.Text.Json.Nodes.JsonNode.Parse(written)), written);
+        Assert.Equal(page, g.Deserialize(written, "IntegrationHubPaginatedEventPayload"));
     }
 
     /// <summary>Read independently of the generator: a schema that is not an object or a string enum.</summary>
