@@ -17,7 +17,7 @@ namespace ModelDocs.Generators.Tests.Json;
 /// </summary>
 public sealed class PolymorphismTests
 {
-    private const string Spec = """
+    internal const string Spec = """
     { "openapi": "3.0.3", "components": { "schemas": {
         "Pet": { "type": "object", "required": ["pet_type", "name"],
           "properties": { "pet_type": { "type": "string" }, "name": { "type": "string" } },
