@@ -94,6 +94,7 @@ internal static class Program
         Console.WriteLine($"open -> partially_returned allowed? {from.CanTransitionTo(to)}");
 
         Json(session);
+        Events();
     }
 
     // JSON through the generated ModelDocsJsonContext: no reflection (this sample is built with
@@ -124,6 +125,43 @@ internal static class Program
         {
             Console.WriteLine($"bad input: {ex.Message}");
         }
+    }
+
+    // SessionEvents.json (OpenAPI): SessionEvent has a discriminator, `type`; SessionOpened, CartItemAdded
+    // and SessionClosed extend it with allOf, so they derive from it. The generated converter looks at
+    // `type` and reads the record it names; a value the docs do not map reads as SessionEvent itself.
+    private static void Events()
+    {
+        Console.WriteLine();
+        Console.WriteLine("== Polymorphic JSON: SessionEvent and the records derived from it ==");
+        const string webhook = """
+            [
+              {"type":"session_opened","sessionId":"s-1","occurredAt":"2026-11-26T09:00:00+00:00","profileId":"guest-7f3a"},
+              {"sessionId":"s-1","type":"item_added","occurredAt":"2026-11-26T09:01:00+00:00","sku":"MUG-001","quantity":2},
+              {"type":"session_closed","sessionId":"s-1","occurredAt":"2026-11-26T09:05:00+00:00","total":41.95},
+              {"type":"session_paused","sessionId":"s-1","occurredAt":"2026-11-26T09:06:00+00:00","reason":"idle"}
+            ]
+            """;
+        using var document = JsonDocument.Parse(webhook);
+        foreach (var element in document.RootElement.EnumerateArray())
+        {
+            var e = element.Deserialize(ModelDocsJsonContext.Default.SessionEvent)!;
+            var what = e switch
+            {
+                SessionOpened opened => $"opened for {opened.ProfileId}",
+                CartItemAdded added => $"{added.Quantity} x {added.Sku} added",
+                SessionClosed closed => $"closed, total {closed.Total}",
+                _ => $"'{e.Type}' is not in the docs: read as SessionEvent, keeping {string.Join(", ", e.UnknownProperties!.Keys)}",
+            };
+            Console.WriteLine($"{e.GetType().Name,-14} {e.OccurredAt:HH:mm}  {what}");
+        }
+
+        // A new derived record starts with its discriminator value; written as a SessionEvent, it dispatches by runtime type.
+        SessionEvent item = new CartItemAdded { SessionId = "s-2", OccurredAt = new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero), Sku = "TEA-042", Quantity = 1 };
+        var json = JsonSerializer.Serialize(item, ModelDocsJsonContext.Default.SessionEvent);
+        Console.WriteLine($"new event: {json}");
+        var back = JsonSerializer.Deserialize(json, ModelDocsJsonContext.Default.SessionEvent);
+        Console.WriteLine($"polymorphic round trip: {back?.GetType().Name} equal={back == item}");
     }
 
     private static string Describe(IEnumerable<NewCustomerSessionState> states)
