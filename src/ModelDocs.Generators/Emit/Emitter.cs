@@ -102,6 +102,7 @@ internal static class Emitter
         if (p.IsNullable) remarks += "; may be null";
         if (p.IsDiscriminator) remarks += "; the discriminator: its value selects the derived record";
         if (p.IsReadOnly) remarks += "; read-only: set by the server, not sent by clients";
+        if (p.IsWriteOnly) remarks += "; write-only: sent by clients, never returned by the server (so not required when read)";
         if (p.Default is not null) remarks += $"; defaults to <c>{XmlDoc.Escape(p.Default.Text)}</c>";
         w.Doc("<remarks>" + remarks + ".</remarks>");
         if (p.IsDeprecated) w.Line("[global::System.Obsolete(\"Deprecated in the model docs.\")]");

@@ -331,8 +331,9 @@ internal static class JsonEmitter
         w.Line("currentUnknown = null;");
         w.Close();
 
-        // Required: every property the docs require must have been present.
-        var required = Enumerable.Range(0, props.Count).Where(i => props[i].IsRequired).ToList();
+        // Required: every property the docs require must have been present (a write-only one is required
+        // of requests only: the server never returns it).
+        var required = Enumerable.Range(0, props.Count).Where(i => props[i].IsRequired && !props[i].IsWriteOnly).ToList();
         if (required.Count > 0)
         {
             var checks = required.GroupBy(i => i / 64).Select(g =>
@@ -404,7 +405,8 @@ internal static class JsonEmitter
                 // Optional values are left out when null; a required one that is null is written as null.
                 var v = $"v{i}";
                 w.Line($"if ({access} is {{ }} {v}) {PropertyWrite(p.Type, name, v, helpers)}");
-                if (!IsNullable(p)) w.Line($"else writer.WriteNull({name});");
+                // A write-only one that was not read (a response) stays out rather than becoming null.
+                if (!IsNullable(p) && !p.IsWriteOnly) w.Line($"else writer.WriteNull({name});");
             }
             else
             {

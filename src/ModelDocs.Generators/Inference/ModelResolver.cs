@@ -157,7 +157,8 @@ internal static class ModelResolver
                 raw.Description.Length == 0 ? null : raw.Description,
                 defaultValue,
                 raw.IsNullable,
-                IsDiscriminator: IsDiscriminatorOf(doc, wireName)));
+                IsDiscriminator: IsDiscriminatorOf(doc, wireName),
+                IsWriteOnly: raw.IsWriteOnly));
         }
 
         if (properties.Count > ModelLimits.MaxSerializedProperties)

@@ -54,7 +54,8 @@ internal sealed record RawProperty(
     LocationInfo Row,
     LocationInfo TypeCell,
     LocationInfo NotesCell,
-    bool IsNullable = false);
+    bool IsNullable = false,
+    bool IsWriteOnly = false);
 
 /// <summary>
 /// A list of values stated by the doc: an enum doc's <c>## Enum</c> bullets, or a Java-style

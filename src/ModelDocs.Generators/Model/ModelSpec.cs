@@ -68,7 +68,8 @@ internal sealed record PropertyModel(
     string? Description,
     DefaultValue? Default,
     bool IsNullable = false,
-    bool IsDiscriminator = false);
+    bool IsDiscriminator = false,
+    bool IsWriteOnly = false);
 
 /// <summary>One discriminator value and the fully-qualified C# type it selects.</summary>
 internal sealed record DiscriminatorCaseModel(string Value, string TypeName);

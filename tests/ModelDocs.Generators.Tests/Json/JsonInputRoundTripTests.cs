@@ -18,7 +18,9 @@ public sealed class JsonInputRoundTripTests
             "state": { "type": "string", "enum": ["open", "closed"], "description": "Created as `open`. `open` → `closed`." },
             "tags": { "$ref": "#/components/schemas/Tags" },
             "next": { "$ref": "#/components/schemas/Session" } } },
-        "Tags": { "type": "array", "items": { "type": "string" } } } } }
+        "Tags": { "type": "array", "items": { "type": "string" } },
+        "Login": { "type": "object", "required": ["user", "password"],
+          "properties": { "user": { "type": "string" }, "password": { "type": "string", "writeOnly": true } } } } } }
     """;
 
     private static readonly Lazy<GeneratedAssembly> Built = new(() => GeneratedAssembly.Build(new AdditionalText[] { new InMemoryAdditionalText("/api/openapi.json", Spec) }));
@@ -38,6 +40,19 @@ public sealed class JsonInputRoundTripTests
     {
         var ex = Assert.Throws<JsonException>(() => Built.Value.Deserialize("""{"id":"6f1c7d1e-0000-4000-8000-000000000001","state":"open"}""", "Session"));
         Assert.Contains("'note'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_only_property_is_required_of_clients_but_not_of_responses()
+    {
+        var login = Built.Value.Type("Login");
+        Assert.Contains(login.GetProperty("Password")!.CustomAttributes, a => a.AttributeType.Name == "RequiredMemberAttribute");
+        // A response without it reads; one without the other required property does not.
+        var response = Built.Value.Deserialize("""{"user":"ann"}""", "Login");
+        Assert.Equal("""{"user":"ann"}""", Built.Value.Serialize(response, "Login"));
+        var ex = Assert.Throws<JsonException>(() => Built.Value.Deserialize("""{"password":"x"}""", "Login"));
+        Assert.Contains("'user'", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("""{"user":"ann","password":"s3cret"}""", Built.Value.Serialize(Built.Value.Deserialize("""{"user":"ann","password":"s3cret"}""", "Login"), "Login"));
     }
 
     [Fact]

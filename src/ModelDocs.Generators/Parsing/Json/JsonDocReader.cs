@@ -429,7 +429,8 @@ internal sealed partial class JsonDocReader
             Loc(member.NameStart, member.NameEnd - member.NameStart),
             NodeLoc(context.TypeNode ?? schema),
             defaultNode is null ? Loc(member.NameStart, member.NameEnd - member.NameStart) : NodeLoc(defaultNode),
-            IsNullable: context.Nullable);
+            IsNullable: context.Nullable,
+            IsWriteOnly: isObject && schema.GetBool("writeOnly"));
     }
 
     /// <summary>Puts the enum reference where the string placeholder is (the innermost element).</summary>
