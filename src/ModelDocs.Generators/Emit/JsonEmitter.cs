@@ -317,8 +317,11 @@ internal static class JsonEmitter
             w.Line("    break;");
         }
         w.Line("default:");
-        // A discriminator no property holds is expected, in strict mode too; it is kept to be written back.
-        var tagNames = ConstantTags(model).Select(t => Literal(t.Tag.PropertyName)).ToList();
+        // A discriminator no property holds (this record's, or one it is tagged for) is expected, in strict
+        // mode too; it is kept to be written back.
+        var tagNames = ConstantTags(model).Select(t => t.Tag.PropertyName).ToList();
+        if (model.Hierarchy?.Polymorphism is { } own && !props.Any(p => p.WireName == own.PropertyName) && !tagNames.Contains(own.PropertyName)) tagNames.Add(own.PropertyName);
+        tagNames = tagNames.Select(Literal).ToList();
         w.Line(tagNames.Count == 0
             ? $"    if ({Rt}.IsStrict(options)) throw {Rt}.UnknownProperty();"
             : $"    if ({Rt}.IsStrict(options) && currentUnknown is not ({string.Join(" or ", tagNames)})) throw {Rt}.UnknownProperty();");

@@ -177,7 +177,8 @@ internal static class ModelResolver
     private static HierarchyModel? ResolveHierarchy(DocumentSpec doc, EquatableArray<TypeIndexEntry> index)
     {
         if (doc.Polymorphism is null && doc.BaseKey is null) return null;
-        string? FullName(string key) => FindJson(index, key) is { Kind: DocumentKind.Model } e ? $"global::{e.Namespace}.{Naming.EscapeKeyword(e.TypeName)}" : null;
+        // Only a doc that generates its type: one that lost its name to another doc (MD1010) does not.
+        string? FullName(string key) => FindJson(index, key) is { Kind: DocumentKind.Model } e && OwnsItsName(index, e) ? $"global::{e.Namespace}.{Naming.EscapeKeyword(e.TypeName)}" : null;
         var baseType = doc.BaseKey is null ? null : FullName(doc.BaseKey);
         PolymorphismModel? polymorphism = null;
         if (doc.Polymorphism is { } p)
@@ -190,9 +191,13 @@ internal static class ModelResolver
             var children = p.Children.Select(FullName).Where(n => n is not null).Select(n => n!).ToEquatableArray();
             polymorphism = new PolymorphismModel(p.PropertyName, cases.ToEquatableArray(), children);
         }
-        var tags = doc.Tags;
-        return new HierarchyModel(baseType, polymorphism, baseType is null ? EquatableArray<DiscriminatorTag>.Empty : tags, EquatableArray<PropertyModel>.Empty);
+        return new HierarchyModel(baseType, polymorphism, doc.Tags, EquatableArray<PropertyModel>.Empty);
     }
+
+    /// <summary>Whether <paramref name="entry"/> keeps its type name: the first by path of the docs that define it in its namespace.</summary>
+    private static bool OwnsItsName(EquatableArray<TypeIndexEntry> index, TypeIndexEntry entry)
+        => index.Where(e => e.Namespace == entry.Namespace && e.TypeName == entry.TypeName)
+            .OrderBy(e => e.FilePath, StringComparer.Ordinal).ThenBy(e => e.JsonKey, StringComparer.Ordinal).First().Identity == entry.Identity;
 
     private static string MemberName(RawProperty raw, string baseName, DocumentSpec doc, string typeName, List<DiagnosticInfo> diagnostics)
     {

@@ -253,4 +253,63 @@ public sealed class PolymorphismTests
             Assert.Equal(json, g.Serialize(value, type));
         }
     }
+    /// <summary>Shapes from real specs that the first cut got wrong (found in review).</summary>
+    private const string Variants = """
+    { "openapi": "3.1.0", "components": { "schemas": {
+        "Pet": { "type": "object", "required": ["petType"], "properties": { "petType": { "type": "string" } }, "discriminator": { "propertyName": "petType" } },
+        "Cat": { "allOf": [ { "$ref": "#/components/schemas/Pet" }, { "type": "object", "properties": { "lives": { "type": "integer" } } } ] },
+        "Dog": { "allOf": [ { "$ref": "#/components/schemas/Pet" }, { "type": "object", "properties": { "barks": { "type": "boolean" } } } ] },
+        "PetUnion": { "oneOf": [ { "$ref": "#/components/schemas/Cat" }, { "$ref": "#/components/schemas/Dog" } ],
+          "discriminator": { "propertyName": "petType", "mapping": { "c": "#/components/schemas/Cat" } } },
+        "Owner": { "type": "object", "required": ["pet"], "properties": {
+          "pet": { "oneOf": [ { "$ref": "#/components/schemas/Cat" }, { "$ref": "#/components/schemas/Dog" }, { "type": "null" } ], "discriminator": { "propertyName": "petType" } },
+          "favourite": { "$ref": "#/components/schemas/PetUnion" } } },
+
+        "Animal": { "type": "object", "properties": { "kind": { "type": "string" } }, "discriminator": { "propertyName": "kind", "mapping": { "bird": "#/components/schemas/Bird" } } },
+        "Bird": { "type": "object", "properties": { "kind": { "type": "string" }, "wings": { "type": "integer" } }, "discriminator": { "propertyName": "kind" } },
+        "Parrot": { "allOf": [ { "$ref": "#/components/schemas/Bird" }, { "type": "object", "properties": { "words": { "type": "integer" } } } ] },
+
+        "Ids": { "type": "array", "items": { "type": "string" }, "discriminator": { "propertyName": "x" } }
+    } } }
+    """;
+
+    [Fact]
+    public void A_union_of_one_bases_cases_is_that_base_and_keeps_its_null_option()
+    {
+        var g = GeneratedAssembly.Build(new AdditionalText[] { new InMemoryAdditionalText("/api/variants.json", Variants) });
+        Assert.Empty(g.Run.GeneratorDiagnostics);
+        // No second base: Owner.pet and PetUnion are Pet, and the union's mapping value joins Pet's.
+        Assert.Null(g.Assembly.GetType(GeneratedAssembly.Namespace + ".OwnerPet"));
+        Assert.Null(g.Assembly.GetType(GeneratedAssembly.Namespace + ".PetUnion"));
+        Assert.Equal(g.Type("Pet"), g.Type("Owner").GetProperty("Pet")!.PropertyType);
+        Assert.Equal(g.Type("Pet"), g.Type("Owner").GetProperty("Favourite")!.PropertyType);
+        const string owner = """{"pet":{"petType":"Dog","barks":true},"favourite":{"petType":"c","lives":9}}""";
+        var value = g.Deserialize(owner, "Owner")!;
+        Assert.Equal("Dog", value.GetType().GetProperty("Pet")!.GetValue(value)!.GetType().Name);
+        Assert.Equal("Cat", value.GetType().GetProperty("Favourite")!.GetValue(value)!.GetType().Name);
+        Assert.Equal(owner, g.Serialize(value, "Owner"));
+        // The union's {type: null}: required, and null is a value.
+        Assert.Equal("""{"pet":null}""", g.Serialize(g.Deserialize("""{"pet":null}""", "Owner"), "Owner"));
+        // A named root starts tagged with its own name, so a new one reads back as itself.
+        var pet = Activator.CreateInstance(g.Type("Pet"))!;
+        Assert.Equal("""{"petType":"Pet"}""", g.Serialize(pet, "Pet"));
+        Assert.Equal("Pet", g.Deserialize("""{"petType":"Pet"}""", "Pet")!.GetType().Name);
+        // An array schema with a discriminator is no record.
+        Assert.Null(g.Assembly.GetType(GeneratedAssembly.Namespace + ".Ids"));
+    }
+
+    [Fact]
+    public void A_grandchild_joins_its_ancestors_dispatch_when_its_parent_derives_by_mapping()
+    {
+        var g = GeneratedAssembly.Build(new AdditionalText[] { new InMemoryAdditionalText("/api/variants.json", Variants) });
+        Assert.Equal(g.Type("Animal"), g.Type("Bird").BaseType);
+        Assert.Equal(g.Type("Bird"), g.Type("Parrot").BaseType);
+        const string json = """{"kind":"Parrot","wings":2,"words":40}""";
+        var parrot = g.Deserialize(json, "Animal")!;
+        Assert.Equal("Parrot", parrot.GetType().Name);
+        Assert.Equal(json, g.Serialize(parrot, "Animal"));
+        Assert.Equal("Bird", g.Deserialize("""{"kind":"bird","wings":2}""", "Animal")!.GetType().Name);
+        // A new Parrot is tagged for Animal's dispatch and Bird's alike.
+        Assert.Equal("Parrot", g.Type("Parrot").GetProperty("Kind")!.GetValue(Activator.CreateInstance(g.Type("Parrot"))));
+    }
 }

@@ -30,6 +30,16 @@ internal sealed partial class JsonDocReader
         return null;
     }
 
+    /// <summary>Whether a schema with a discriminator can be a record: a union, or an object (not an array, map, enum or primitive).</summary>
+    private static bool CanBeBase(JsonNode node)
+    {
+        if (node.Get("oneOf") is { IsArray: true } || node.Get("anyOf") is { IsArray: true }) return true;
+        var types = TypeNames(node);
+        types.Remove("null");
+        if (types.Count > 1 || (types.Count == 1 && types[0] != "object")) return false;
+        return node.Get("items") is null && node.Get("additionalProperties") is not { IsObject: true } && node.Get("enum") is null && node.Get("const") is null;
+    }
+
     private static string? OwnDiscriminator(JsonNode node)
     {
         if (!node.IsObject) return null;
@@ -56,10 +66,23 @@ internal sealed partial class JsonDocReader
         private readonly Dictionary<Named, Named> _parent = new();
         private readonly Dictionary<Named, List<DiscriminatorCase>> _cases = new();
         private readonly Dictionary<Named, List<DiscriminatorTag>> _tags = new();
+        private readonly Dictionary<Named, Named> _alias = new();
+        private readonly Dictionary<JsonNode, Named> _aliasByNode = new();
 
         public Hierarchy(JsonDocReader reader) => _r = reader;
 
-        public bool IsBase(JsonNode node) => _bases.ContainsKey(node);
+        /// <summary>The base a schema with a discriminator reads as: its own, or the base its union stands for; null if none.</summary>
+        public Named? BaseFor(JsonNode node)
+        {
+            if (_bases.TryGetValue(node, out var b)) return b;
+            return _aliasByNode.TryGetValue(node, out var a) ? a : null;
+        }
+
+        /// <summary>A named schema that a reference to <paramref name="entry"/> means: the base of a union that stands for one.</summary>
+        public Named Redirect(Named entry) => _alias.TryGetValue(entry, out var a) ? a : entry;
+
+        /// <summary>A union that stands for an existing base generates no type of its own.</summary>
+        public bool IsAliased(Named entry) => _alias.ContainsKey(entry);
 
         public Named? ParentOf(Named entry) => _parent.TryGetValue(entry, out var p) ? p : null;
 
@@ -75,6 +98,23 @@ internal sealed partial class JsonDocReader
         public EquatableArray<DiscriminatorTag> TagsOf(Named entry) => _tags.TryGetValue(entry, out var t) ? t.ToEquatableArray() : EquatableArray<DiscriminatorTag>.Empty;
 
         private string Key(Named entry) => _r._keyPrefix + entry.Pointer;
+
+        private sealed class Listed
+        {
+            public Listed(string value, Named? target, JsonNode at, string reference)
+            {
+                Value = value;
+                Target = target;
+                At = at;
+                Reference = reference;
+            }
+
+            public string Value { get; }
+            public Named? Target { get; }
+            public JsonNode At { get; }
+            public string Reference { get; }
+            public string? Why { get; set; }
+        }
 
         public void Build(List<Named> named)
         {
@@ -102,72 +142,83 @@ internal sealed partial class JsonDocReader
                 }
             }
 
-            // c. Each base's cases, in document order; a case not yet derived derives from the first base that maps it.
+            // c. Each base's explicit values: the mapping, then the oneOf/anyOf $refs it does not map, by schema name.
+            var explicitValues = new Dictionary<Named, List<Listed>>();
+            foreach (var b in _baseOrder) explicitValues[b] = Explicit(b);
+
+            // d. A union whose cases all extend one base with the same discriminator is that base (Pet's
+            //    `oneOf: [Cat, Dog]` beside `Cat: allOf [Pet]`): no second base, and its values join the base's.
             foreach (var b in _baseOrder.ToList())
             {
+                if (b.Node.Get("properties") is not null || b.Node.Get("allOf") is not null) continue;
+                var list = explicitValues[b];
+                if (list.Count == 0 || list.Any(l => l.Target is null)) continue;
+                var property = DiscriminatorProperty(b.Node);
+                var seen = new HashSet<Named>();
+                for (var a = ParentOf(list[0].Target!); a is not null && seen.Add(a); a = ParentOf(a))
+                {
+                    if (a == b || DiscriminatorProperty(a.Node) != property || !list.All(l => l.Target == a || IsDescendant(l.Target!, a))) continue;
+                    _alias[b] = a;
+                    _aliasByNode[b.Node] = a;
+                    _bases.Remove(b.Node);
+                    _baseOrder.Remove(b);
+                    var values = new HashSet<string>(explicitValues[a].Select(l => l.Value), StringComparer.Ordinal);
+                    foreach (var l in list)
+                    {
+                        if (values.Add(l.Value)) explicitValues[a].Add(l);
+                    }
+                    break;
+                }
+            }
+
+            // e. Parents from the explicit values, in document order: a case not yet derived derives from the first base that lists it.
+            foreach (var b in _baseOrder)
+            {
+                foreach (var l in explicitValues[b])
+                {
+                    var target = l.Target;
+                    if (target is null) l.Why = $"refers to '{l.Reference}', which is not a schema of this document";
+                    else if (target.Kind != SchemaKind.Model) l.Why = $"refers to '{l.Reference}', which is not an object schema";
+                    else if (target != b && !IsDescendant(target, b))
+                    {
+                        if (_parent.TryGetValue(target, out var other)) l.Why = $"is '{target.Name}', which already derives from '{other.Name}' (a record has one base)";
+                        else if (IsAncestorOrSelf(target, b)) l.Why = $"is '{target.Name}', which '{b.Name}' itself extends";
+                        else _parent[target] = b;
+                    }
+                    if (l.Why is not null) _r._diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DiscriminatorCaseNotDerived, _r.NodeLoc(l.At), l.Value, b.Name, l.Why));
+                }
+            }
+
+            // f. With every parent known: each base's cases are its usable explicit values plus, by schema
+            //    name, every descendant it does not list; each case is tagged with its first value.
+            var isNamed = new HashSet<Named>(named);
+            foreach (var b in _baseOrder)
+            {
                 var property = DiscriminatorProperty(b.Node)!;
-                var list = new List<(string Value, Named? Target, JsonNode At, string Reference)>();
-                var listed = new HashSet<Named>();
-                if (DiscriminatorHolder(b.Node)!.Get("discriminator") is { IsObject: true } d && d.Get("mapping") is { IsObject: true } map)
-                {
-                    foreach (var m in map.Members!)
-                    {
-                        if (!m.Value.IsString) continue;
-                        var t = Target(m.Value.Text!);
-                        list.Add((m.Name, t, m.Value, m.Value.Text!));
-                        if (t is not null) listed.Add(t);
-                    }
-                }
-                foreach (var keyword in new[] { "oneOf", "anyOf" })
-                {
-                    if (b.Node.Get(keyword) is not { IsArray: true } union) continue;
-                    foreach (var o in union.Items!)
-                    {
-                        if (o.GetString("$ref") is not { } reference) continue;
-                        var t = Target(reference);
-                        if (t is not null && !listed.Add(t)) continue;
-                        list.Add((t?.Name ?? LastToken(reference), t, o, reference));
-                    }
-                }
+                var all = explicitValues[b].Where(l => l.Why is null).ToList();
+                var listed = new HashSet<Named>(all.Select(l => l.Target!));
                 foreach (var m in models)
                 {
                     if (m != b && !listed.Contains(m) && IsDescendant(m, b))
                     {
                         listed.Add(m);
-                        list.Add((m.Name, m, m.Node, "#" + m.Pointer));
+                        all.Add(new Listed(m.Name, m, m.Node, "#" + m.Pointer));
                     }
                 }
-
                 var cases = new List<DiscriminatorCase>();
                 var values = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var (value, target, at, reference) in list)
+                foreach (var l in all)
                 {
-                    if (!values.Add(value)) continue;
-                    string? why = null;
-                    if (target is null) why = $"refers to '{reference}', which is not a schema of this document";
-                    else if (target.Kind != SchemaKind.Model) why = $"refers to '{reference}', which is not an object schema";
-                    else if (target != b && !IsDescendant(target, b))
-                    {
-                        if (_parent.TryGetValue(target, out var other)) why = $"is '{target.Name}', which already derives from '{other.Name}' (a record has one base)";
-                        else if (IsAncestorOrSelf(target, b)) why = $"is '{target.Name}', which '{b.Name}' itself extends";
-                        else _parent[target] = b;
-                    }
-                    if (why is not null)
-                    {
-                        _r._diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DiscriminatorCaseNotDerived, _r.NodeLoc(at), value, b.Name, why));
-                        continue;
-                    }
-                    cases.Add(new DiscriminatorCase(value, Key(target!)));
-                    if (target == b) continue;
-                    if (!_tags.TryGetValue(target!, out var tags)) _tags[target!] = tags = new List<DiscriminatorTag>();
-                    if (!tags.Any(t => t.PropertyName == property)) tags.Add(new DiscriminatorTag(property, value));
+                    if (!values.Add(l.Value)) continue;
+                    cases.Add(new DiscriminatorCase(l.Value, Key(l.Target!)));
+                    if (l.Target != b) Tag(l.Target!, property, l.Value);
                 }
                 _cases[b] = cases;
             }
 
-            // d. A base also reads itself for its own schema name and for the values its ancestors map to it
-            //    (Pet hands "Cat" to Cat's converter, which must not take it for an unmapped value).
-            var isNamed = new HashSet<Named>(named);
+            // g. A base also reads itself for its own schema name and for the values its ancestors map to it
+            //    (Pet hands "Cat" to Cat's converter, which must not take it for an unmapped value); a named
+            //    root starts tagged with its own name, so a new one reads back as itself.
             foreach (var b in _baseOrder)
             {
                 var cases = _cases[b];
@@ -181,7 +232,45 @@ internal sealed partial class JsonDocReader
                     }
                 }
                 if (isNamed.Contains(b) && values.Add(b.Name)) cases.Add(new DiscriminatorCase(b.Name, Key(b)));
+                if (isNamed.Contains(b) && ParentOf(b) is null) Tag(b, DiscriminatorProperty(b.Node)!, cases.FirstOrDefault(c => c.TargetKey == Key(b))?.Value ?? b.Name);
             }
+        }
+
+        private void Tag(Named target, string property, string value)
+        {
+            if (!_tags.TryGetValue(target, out var tags)) _tags[target] = tags = new List<DiscriminatorTag>();
+            if (!tags.Any(t => t.PropertyName == property)) tags.Add(new DiscriminatorTag(property, value));
+        }
+
+        /// <summary>The mapping's values, then the oneOf/anyOf <c>$ref</c>s not mapped, by schema name.</summary>
+        private List<Listed> Explicit(Named b)
+        {
+            var list = new List<Listed>();
+            var listed = new HashSet<Named>();
+            var values = new HashSet<string>(StringComparer.Ordinal);
+            if (DiscriminatorHolder(b.Node)!.Get("discriminator") is { IsObject: true } d && d.Get("mapping") is { IsObject: true } map)
+            {
+                foreach (var m in map.Members!)
+                {
+                    if (!m.Value.IsString || !values.Add(m.Name)) continue;
+                    var t = Target(m.Value.Text!);
+                    list.Add(new Listed(m.Name, t, m.Value, m.Value.Text!));
+                    if (t is not null) listed.Add(t);
+                }
+            }
+            foreach (var keyword in new[] { "oneOf", "anyOf" })
+            {
+                if (b.Node.Get(keyword) is not { IsArray: true } union) continue;
+                foreach (var o in union.Items!)
+                {
+                    if (o.GetString("$ref") is not { } reference) continue;
+                    var t = Target(reference);
+                    if (t is not null && !listed.Add(t)) continue;
+                    var value = t?.Name ?? LastToken(reference);
+                    if (values.Add(value)) list.Add(new Listed(value, t, o, reference));
+                }
+            }
+            return list;
         }
 
         private void AddBase(Named entry)
@@ -216,7 +305,7 @@ internal sealed partial class JsonDocReader
                 var (node, name, pointer, depth, part) = stack.Pop();
                 if (!node.IsObject || node.Get("$ref") is not null) continue;
                 // An allOf part's discriminator is its owner's (DiscriminatorHolder).
-                if (!part && DiscriminatorProperty(node) is not null)
+                if (!part && DiscriminatorProperty(node) is not null && CanBeBase(node))
                 {
                     if (_bases.ContainsKey(node) || _r._byNode.ContainsKey(node)) continue;
                     var entry = new Named(pointer, name, node, SchemaKind.Model, _r.UniqueTypeName(name));

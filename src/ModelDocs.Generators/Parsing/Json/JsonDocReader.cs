@@ -138,7 +138,7 @@ internal sealed partial class JsonDocReader
             // A named schema that only refers to a model (UpdateRoleV2: $ref RoleV2Base) is a model of its own with the same properties.
             if (kind == SchemaKind.Alias && node.GetString("$ref") is { } only && RefersToModel(only)) kind = SchemaKind.Model;
             // A union with a discriminator is a polymorphic base: a record its cases derive from.
-            if (kind == SchemaKind.Alias && DiscriminatorProperty(node) is not null && node.Get("$ref") is null) kind = SchemaKind.Model;
+            if (kind == SchemaKind.Alias && DiscriminatorProperty(node) is not null && node.Get("$ref") is null && CanBeBase(node)) kind = SchemaKind.Model;
             var typeName = kind == SchemaKind.Alias ? name : UniqueTypeName(ToTypeName(name));
             var entry = new Named(pointer, name, node, kind, typeName);
             _byPointer[pointer] = entry;
@@ -158,6 +158,7 @@ internal sealed partial class JsonDocReader
         {
             _ct.ThrowIfCancellationRequested();
             var next = _queue.Dequeue();
+            if (_hierarchy.IsAliased(next)) continue;
             try
             {
                 _documents.Add(next.Kind == SchemaKind.Enum ? ReadEnum(next) : ReadModel(next));
@@ -484,15 +485,17 @@ internal sealed partial class JsonDocReader
             return RefType(reference, refNode, cx, depth, top);
         }
 
-        // A schema with a discriminator (a union, an array's items): the polymorphic base read for it.
-        if (_hierarchy.IsBase(schema) && _byNode.TryGetValue(schema, out var polymorphic))
+        var types = TypeNames(schema);
+        if (types.Remove("null") && top) cx.Nullable = true;
+
+        // A schema with a discriminator (a union, an array's items): the polymorphic base read for it
+        // (a union's `{type: null}` option still makes the property nullable).
+        if (_hierarchy.BaseFor(schema) is { } polymorphic)
         {
+            if (top && IsNullableUnion(schema)) cx.Nullable = true;
             cx.TypeText ??= "discriminator";
             return new TypeSpec(TypeKind.Reference, Name: polymorphic.TypeName, Link: _keyPrefix + polymorphic.Pointer);
         }
-
-        var types = TypeNames(schema);
-        if (types.Remove("null") && top) cx.Nullable = true;
 
         // enum / const
         var values = EnumValues(schema);
@@ -593,6 +596,10 @@ internal sealed partial class JsonDocReader
         }
     }
 
+    private static bool IsNullableUnion(JsonNode schema)
+        => new[] { "oneOf", "anyOf" }.Any(k => schema.Get(k) is { IsArray: true } u
+            && u.Items!.Any(o => o.IsObject && TypeNames(o) is { Count: 1 } t && t[0] == "null" && o.Members!.Count == 1));
+
     private static string? Infer(JsonNode schema)
     {
         if (schema.Get("properties") is not null || schema.Get("additionalProperties") is not null) return "object";
@@ -624,7 +631,11 @@ internal sealed partial class JsonDocReader
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, NodeLoc(refNode), cx.Property, cx.Owner.Name, reference, why));
                 return new TypeSpec(TypeKind.Any);
             }
-            if (_byNode.TryGetValue(target, out var named)) return new TypeSpec(TypeKind.Reference, Name: named.TypeName, Link: _keyPrefix + named.Pointer);
+            if (_byNode.TryGetValue(target, out var named))
+            {
+                named = _hierarchy.Redirect(named);
+                return new TypeSpec(TypeKind.Reference, Name: named.TypeName, Link: _keyPrefix + named.Pointer);
+            }
             // An alias (array, map, primitive, union) or a schema inside another: its type, once per chain.
             if (!cx.RefsFollowed.Add(target))
             {
