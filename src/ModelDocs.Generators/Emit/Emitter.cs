@@ -71,9 +71,10 @@ internal static class Emitter
     private static bool EmitTagConstructor(SourceWriter w, ModelSpec model)
     {
         var assignments = new System.Collections.Generic.List<string>();
+        var properties = model.AllProperties;
         foreach (var tag in model.Hierarchy!.Tags)
         {
-            var p = model.AllProperties.FirstOrDefault(x => x.WireName == tag.PropertyName);
+            var p = properties.FirstOrDefault(x => x.WireName == tag.PropertyName);
             if (p is null) continue;
             var value = p.Type.Kind switch
             {

@@ -227,9 +227,10 @@ internal static class JsonEmitter
             var others = props.Where(p => p.Default is null).Select(p => Naming.EscapeKeyword(p.ClrName) + " = default!");
             w.Line($"private static readonly {self} s_defaults = new {self} {{ {string.Join(", ", others)} }};");
         }
-        foreach (var (tag, i) in ConstantTags(model))
+        var tags = ConstantTags(model);
+        for (var i = 0; i < tags.Count; i++)
         {
-            w.Line($"private static readonly {Json}.JsonEncodedText s_tag{i} = {Json}.JsonEncodedText.Encode({Literal(tag.PropertyName)});");
+            w.Line($"private static readonly {Json}.JsonEncodedText s_tag{i} = {Json}.JsonEncodedText.Encode({Literal(tags[i].PropertyName)});");
         }
         EmitOverrides(w, self, model.TypeName, "WriteValue(writer, value, options)");
         EmitMatch(w, props.Select(p => p.WireName).ToList(), "Utf8Name");
@@ -241,20 +242,19 @@ internal static class JsonEmitter
         }
         w.Line();
         // Written by name, or first as a discriminator no property holds: either way not again as an unknown property.
-        var constantTags = ConstantTags(model).Select(t => Literal(t.Tag.PropertyName)).ToList();
-        w.Line(constantTags.Count == 0
+        w.Line(tags.Count == 0
             ? "private static bool IsKnown(string name) => global::System.Array.IndexOf(s_names, name) >= 0;"
-            : $"private static bool IsKnown(string name) => global::System.Array.IndexOf(s_names, name) >= 0 || name is {string.Join(" or ", constantTags)};");
+            : $"private static bool IsKnown(string name) => global::System.Array.IndexOf(s_names, name) >= 0 || name is {string.Join(" or ", tags.Select(t => Literal(t.PropertyName)))};");
         w.Line();
 
-        EmitRead(w, model, self, helpers);
+        EmitRead(w, model, self, helpers, tags);
         w.Line();
-        EmitWrite(w, model, self, helpers);
+        EmitWrite(w, model, self, helpers, tags);
         helpers.EmitAll(w);
         w.Close();
     }
 
-    private static void EmitRead(SourceWriter w, ModelSpec model, string self, CollectionHelpers helpers)
+    private static void EmitRead(SourceWriter w, ModelSpec model, string self, CollectionHelpers helpers, List<DiscriminatorTag> tags)
     {
         var props = model.AllProperties;
         var words = (props.Count + 63) / 64;
@@ -319,7 +319,7 @@ internal static class JsonEmitter
         w.Line("default:");
         // A discriminator no property holds (this record's, or one it is tagged for) is expected, in strict
         // mode too; it is kept to be written back.
-        var tagNames = ConstantTags(model).Select(t => t.Tag.PropertyName).ToList();
+        var tagNames = tags.Select(t => t.PropertyName).ToList();
         if (model.Hierarchy?.Polymorphism is { } own && !props.Any(p => p.WireName == own.PropertyName) && !tagNames.Contains(own.PropertyName)) tagNames.Add(own.PropertyName);
         tagNames = tagNames.Select(Literal).ToList();
         w.Line(tagNames.Count == 0
@@ -368,7 +368,7 @@ internal static class JsonEmitter
         w.Close();
     }
 
-    private static void EmitWrite(SourceWriter w, ModelSpec model, string self, CollectionHelpers helpers)
+    private static void EmitWrite(SourceWriter w, ModelSpec model, string self, CollectionHelpers helpers, List<DiscriminatorTag> tags)
     {
         var props = model.AllProperties;
         var children = model.Hierarchy?.Polymorphism?.Children ?? EquatableArray<string>.Empty;
@@ -388,10 +388,10 @@ internal static class JsonEmitter
         }
         w.Line("writer.WriteStartObject();");
         // A discriminator no property holds comes first: the value read (kept with the unknown properties), else the tag's.
-        foreach (var (tag, i) in ConstantTags(model))
+        for (var i = 0; i < tags.Count; i++)
         {
-            w.Line($"if (value.UnknownProperties is {{ }} kept{i} && kept{i}.TryGetValue({Literal(tag.PropertyName)}, out var tag{i})) {{ writer.WritePropertyName(s_tag{i}); tag{i}.WriteTo(writer); }}");
-            w.Line($"else writer.WriteString(s_tag{i}, {Literal(tag.Value)});");
+            w.Line($"if (value.UnknownProperties is {{ }} kept{i} && kept{i}.TryGetValue({Literal(tags[i].PropertyName)}, out var tag{i})) {{ writer.WritePropertyName(s_tag{i}); tag{i}.WriteTo(writer); }}");
+            w.Line($"else writer.WriteString(s_tag{i}, {Literal(tags[i].Value)});");
         }
         for (var i = 0; i < props.Count; i++)
         {
@@ -450,16 +450,12 @@ internal static class JsonEmitter
         w.Line();
     }
 
-    /// <summary>The discriminators a derived record is tagged with that none of its properties holds, numbered for their fields.</summary>
-    private static IEnumerable<(DiscriminatorTag Tag, int Index)> ConstantTags(ModelSpec model)
+    /// <summary>The discriminators a record is tagged with that none of its properties holds (field <c>s_tag{i}</c> each).</summary>
+    private static List<DiscriminatorTag> ConstantTags(ModelSpec model)
     {
-        if (model.Hierarchy is not { } h) yield break;
-        var i = 0;
-        foreach (var tag in h.Tags)
-        {
-            if (model.AllProperties.Any(p => p.WireName == tag.PropertyName)) continue;
-            yield return (tag, i++);
-        }
+        if (model.Hierarchy is not { } h) return new List<DiscriminatorTag>();
+        var wireNames = new HashSet<string>(model.AllProperties.Select(p => p.WireName), System.StringComparer.Ordinal);
+        return h.Tags.Where(t => !wireNames.Contains(t.PropertyName)).ToList();
     }
 
     /// <summary>One statement writing a named property whose value is non-null.</summary>

@@ -57,8 +57,7 @@ internal static class ModelResolver
 
         // Two docs that define the same type: the first by path keeps it.
         var identity = doc.JsonKey ?? doc.FilePath;
-        var owner = index.Where(e => e.Namespace == ns && e.TypeName == typeName)
-            .OrderBy(e => e.FilePath, StringComparer.Ordinal).ThenBy(e => e.JsonKey, StringComparer.Ordinal).FirstOrDefault();
+        var owner = OwnerOf(index, ns, typeName);
         if (owner is not null && owner.Identity != identity)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateTypeName, doc.TitleLocation, doc.FileStem, typeName, ns, owner.FileStem));
@@ -194,10 +193,14 @@ internal static class ModelResolver
         return new HierarchyModel(baseType, polymorphism, doc.Tags, EquatableArray<PropertyModel>.Empty);
     }
 
-    /// <summary>Whether <paramref name="entry"/> keeps its type name: the first by path of the docs that define it in its namespace.</summary>
+    /// <summary>Whether <paramref name="entry"/> keeps its type name (see <see cref="OwnerOf"/>).</summary>
     private static bool OwnsItsName(EquatableArray<TypeIndexEntry> index, TypeIndexEntry entry)
-        => index.Where(e => e.Namespace == entry.Namespace && e.TypeName == entry.TypeName)
-            .OrderBy(e => e.FilePath, StringComparer.Ordinal).ThenBy(e => e.JsonKey, StringComparer.Ordinal).First().Identity == entry.Identity;
+        => OwnerOf(index, entry.Namespace, entry.TypeName)?.Identity == entry.Identity;
+
+    /// <summary>The doc that generates a type name in a namespace: of the docs that define it, the first by path.</summary>
+    private static TypeIndexEntry? OwnerOf(EquatableArray<TypeIndexEntry> index, string ns, string typeName)
+        => index.Where(e => e.Namespace == ns && e.TypeName == typeName)
+            .OrderBy(e => e.FilePath, StringComparer.Ordinal).ThenBy(e => e.JsonKey, StringComparer.Ordinal).FirstOrDefault();
 
     private static string MemberName(RawProperty raw, string baseName, DocumentSpec doc, string typeName, List<DiagnosticInfo> diagnostics)
     {

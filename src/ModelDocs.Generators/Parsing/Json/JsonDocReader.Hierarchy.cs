@@ -67,7 +67,6 @@ internal sealed partial class JsonDocReader
         private readonly Dictionary<Named, List<DiscriminatorCase>> _cases = new();
         private readonly Dictionary<Named, List<DiscriminatorTag>> _tags = new();
         private readonly Dictionary<Named, Named> _alias = new();
-        private readonly Dictionary<JsonNode, Named> _aliasByNode = new();
 
         public Hierarchy(JsonDocReader reader) => _r = reader;
 
@@ -75,7 +74,7 @@ internal sealed partial class JsonDocReader
         public Named? BaseFor(JsonNode node)
         {
             if (_bases.TryGetValue(node, out var b)) return b;
-            return _aliasByNode.TryGetValue(node, out var a) ? a : null;
+            return _r._byNode.TryGetValue(node, out var union) && _alias.TryGetValue(union, out var a) ? a : null;
         }
 
         /// <summary>A named schema that a reference to <paramref name="entry"/> means: the base of a union that stands for one.</summary>
@@ -159,7 +158,6 @@ internal sealed partial class JsonDocReader
                 {
                     if (a == b || DiscriminatorProperty(a.Node) != property || !list.All(l => l.Target == a || IsDescendant(l.Target!, a))) continue;
                     _alias[b] = a;
-                    _aliasByNode[b.Node] = a;
                     _bases.Remove(b.Node);
                     _baseOrder.Remove(b);
                     var values = new HashSet<string>(explicitValues[a].Select(l => l.Value), StringComparer.Ordinal);
