@@ -27,7 +27,7 @@ namespace ModelDocs.GeneratorBench;
 /// a cold run, a one-doc edit and a C# edit; and a cold run over the same SDK's openapi.json. Run with
 /// <c>dotnet run -c Release --project bench/ModelDocs.GeneratorBench [-- --json out.json] [--iterations 7] [--warmup 20] [--stages] [--loop-edit seconds]</c>.
 /// </summary>
-internal static class Program
+internal static partial class Program
 {
     private const string Namespace = "Bench.Models";
     private const string EditedDoc = "NewCustomerSession.md";
@@ -73,108 +73,126 @@ internal static class Program
         Console.WriteLine($"iterations: {options.Iterations} per scenario, each after {options.Warmup} warm-up runs of that scenario");
         Console.WriteLine();
 
-        GeneratorDriver ColdDriver() => CSharpGeneratorDriver.Create(
-            new[] { new ModelDocsGenerator().AsSourceGenerator() },
-            docs,
-            ParseOptions,
-            optionsProvider,
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
-
         if (options.LoopEditSeconds > 0)
         {
-            // For an external profiler (e.g. perf with DOTNET_PerfMapEnabled=1): one-doc edits on one driver, back to back.
-            var compilation = CreateCompilation(0);
-            var driver = Check("cold", ColdDriver().RunGenerators(compilation));
-            var sw = Stopwatch.StartNew();
-            var runs = 0;
-            var first = new List<double>();
-            while (sw.Elapsed.TotalSeconds < options.LoopEditSeconds)
-            {
-                var one = Stopwatch.StartNew();
-                var current = docs[editedIndex];
-                docs = docs.SetItem(editedIndex, new InMemoryAdditionalText(original.Path, originalText.Replace(EditedText, $"Any coupon code entered (loop {runs}).", StringComparison.Ordinal)));
-                driver = driver.ReplaceAdditionalText(current, docs[editedIndex]).RunGenerators(compilation);
-                if (runs < 8) first.Add(one.Elapsed.TotalMilliseconds);
-                runs++;
-            }
-            Console.WriteLine("first edits after the cold run: " + string.Join(", ", first.Select(t => t.ToString("F1", CultureInfo.InvariantCulture))) + " ms");
-            Console.WriteLine(FormattableString.Invariant($"loop-edit: {runs} one-doc edits in {sw.Elapsed.TotalSeconds:F1} s, {sw.Elapsed.TotalMilliseconds / runs:F2} ms each"));
-            return 0;
+            return LoopEdit(options, docs, editedIndex, original, originalText, optionsProvider);
         }
 
-        // --- cold: new generator, new driver, new compilation each time. ---
-        var cold = Measure("cold", options, () =>
-        {
-            var compilation = CreateCompilation(0);
-            var driver = ColdDriver();
-            return (() => driver.RunGenerators(compilation), d => Check("cold", d));
-        });
-
-        // --- one-doc edit: after a cold run, change one doc's description and run again. ---
-        var editCounter = 0;
-        var docEdit = Measure("one-doc edit", options, () =>
-        {
-            var compilation = CreateCompilation(0);
-            var driver = Check("cold (before one-doc edit)", ColdDriver().RunGenerators(compilation));
-            var n = Interlocked.Increment(ref editCounter);
-            var edited = new InMemoryAdditionalText(original.Path, originalText.Replace(EditedText, $"Any coupon code entered (edit {n}).", StringComparison.Ordinal));
-            var next = driver.ReplaceAdditionalText(original, edited);
-            return (() => next.RunGenerators(compilation), d => Check("one-doc edit", d, requireChangedDoc: n));
-        });
-
-        // --- C# edit: after a run, replace the user's syntax tree with an edited one and run again. ---
-        var csCounter = 0;
-        var csEdit = Measure("C# edit", options, () =>
-        {
-            var compilation = CreateCompilation(0);
-            var driver = Check("cold (before C# edit)", ColdDriver().RunGenerators(compilation));
-            var n = Interlocked.Increment(ref csCounter);
-            var oldTree = compilation.SyntaxTrees.Single();
-            var edited = compilation.ReplaceSyntaxTree(oldTree, ParseUserTree(n));
-            return (() => driver.RunGenerators(edited), d => Check("C# edit", d));
-        });
-
-        // --- cold over Talon.One's openapi.json (one AdditionalFile, 758 schemas): the same SDK version as the docs. ---
+        // Both builds of the generator, scenario by scenario (interleaved, so a drift of the machine hits both alike).
         var openApiPath = Path.Combine(Path.GetDirectoryName(corpusDir)!, "openapi.json");
         if (!File.Exists(openApiPath)) throw new BenchException("openapi.json not found: " + openApiPath);
         var openApi = ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText(openApiPath, File.ReadAllText(openApiPath)));
-        var coldJson = Measure("cold openapi.json", options, () =>
+        var scenarios = new (string Name, int TargetMs, Func<string, Result> Measure)[]
         {
-            var compilation = CreateCompilation(0);
-            var driver = CSharpGeneratorDriver.Create(new[] { new ModelDocsGenerator().AsSourceGenerator() }, openApi, ParseOptions, optionsProvider,
-                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
-            return (() => driver.RunGenerators(compilation), d => Check("cold openapi.json", d));
-        });
-
-        var rows = new[]
-        {
-            new Row("cold", cold, 500),
-            new Row("one-doc edit", docEdit, 20),
-            new Row("C# edit", csEdit, 5),
-            new Row("cold openapi.json", coldJson, 500),
+            // cold: new generator, new driver, new compilation each time.
+            ("cold", 500, build => Measure("cold", build, options, () =>
+            {
+                var compilation = CreateCompilation(0);
+                var driver = NewDriver(build, docs, optionsProvider);
+                return (() => driver.RunGenerators(compilation), d => Check("cold", d));
+            })),
+            // one-doc edit: after a cold run, change one doc's description and run again.
+            ("one-doc edit", 20, build => Measure("one-doc edit", build, options, () =>
+            {
+                var compilation = CreateCompilation(0);
+                var driver = Check("cold (before one-doc edit)", NewDriver(build, docs, optionsProvider).RunGenerators(compilation));
+                var n = Interlocked.Increment(ref s_editCounter);
+                var edited = new InMemoryAdditionalText(original.Path, originalText.Replace(EditedText, $"Any coupon code entered (edit {n}).", StringComparison.Ordinal));
+                var next = driver.ReplaceAdditionalText(original, edited);
+                return (() => next.RunGenerators(compilation), d => Check("one-doc edit", d, requireChangedDoc: n));
+            })),
+            // C# edit: after a run, replace the user's syntax tree with an edited one and run again.
+            ("C# edit", 5, build => Measure("C# edit", build, options, () =>
+            {
+                var compilation = CreateCompilation(0);
+                var driver = Check("cold (before C# edit)", NewDriver(build, docs, optionsProvider).RunGenerators(compilation));
+                var n = Interlocked.Increment(ref s_editCounter);
+                var oldTree = compilation.SyntaxTrees.Single();
+                var edited = compilation.ReplaceSyntaxTree(oldTree, ParseUserTree(n));
+                return (() => driver.RunGenerators(edited), d => Check("C# edit", d));
+            })),
+            // cold over Talon.One's openapi.json (one AdditionalFile, 758 schemas): the same SDK version as the docs.
+            ("cold openapi.json", 500, build => Measure("cold openapi.json", build, options, () =>
+            {
+                var compilation = CreateCompilation(0);
+                var driver = NewDriver(build, openApi, optionsProvider);
+                return (() => driver.RunGenerators(compilation), d => Check("cold openapi.json", d));
+            })),
         };
 
-        Console.WriteLine("| scenario | median ms | min ms | allocated MB | target | meets target |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---|");
+        var rows = new List<Row>();
+        foreach (var (name, target, measure) in scenarios)
+        {
+            foreach (var build in options.Builds) rows.Add(new Row(name, build, measure(build), target));
+        }
+
+        Console.WriteLine("| scenario | build | median ms | min ms | allocated MB | target | meets target |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---|");
         foreach (var r in rows)
         {
             Console.WriteLine(FormattableString.Invariant(
-                $"| {r.Name} | {r.Result.MedianMs:F1} | {r.Result.MinMs:F1} | {r.Result.MedianAllocatedMb:F1} | ≤ {r.TargetMs} ms | {(r.Meets ? "yes" : "NO")} |"));
+                $"| {r.Name} | {r.Build} | {r.Result.MedianMs:F1} | {r.Result.MinMs:F1} | {r.Result.MedianAllocatedMb:F1} | ≤ {r.TargetMs} ms | {(r.Meets ? "yes" : "NO")} |"));
+        }
+        if (options.Builds.Length == 2)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"| scenario | {options.Builds[0]} / {options.Builds[1]} (median) |");
+            Console.WriteLine("|---|---:|");
+            foreach (var g in rows.GroupBy(r => r.Name))
+            {
+                var pair = g.ToList();
+                Console.WriteLine(FormattableString.Invariant($"| {g.Key} | {pair[0].Result.MedianMs / pair[1].Result.MedianMs:F2} |"));
+            }
         }
         Console.WriteLine();
-        Console.WriteLine(FormattableString.Invariant($"generated sources per run: {cold.Sources}"));
+        Console.WriteLine(FormattableString.Invariant($"generated sources per cold run: {rows[0].Result.Sources}"));
 
         if (options.JsonPath is not null) WriteJson(options.JsonPath, corpusDir, docs.Length, options, rows);
 
         if (options.Stages || rows.Any(r => !r.Meets))
         {
-            Console.WriteLine();
-            Stages.Run(docs, optionsProvider, CreateCompilation(0), ParseOptions, options.Iterations, options.Warmup);
-            Console.WriteLine();
-            Stages.EditSteps(docs, editedIndex, originalText.Replace(EditedText, "Any coupon code entered (edit).", StringComparison.Ordinal),
-                optionsProvider, CreateCompilation(0), ParseOptions, options.Iterations, options.Warmup);
+            foreach (var build in options.Builds)
+            {
+                Console.WriteLine();
+                Stages.Cold(build, docs, optionsProvider, CreateCompilation(0), options.Iterations, options.Warmup);
+                Console.WriteLine();
+                Stages.EditSteps(build, docs, editedIndex, originalText.Replace(EditedText, "Any coupon code entered (edit).", StringComparison.Ordinal),
+                    optionsProvider, CreateCompilation(0), ParseOptions, options.Iterations, options.Warmup);
+            }
         }
 
+        return 0;
+    }
+
+    private static int s_editCounter;
+
+    internal static GeneratorDriver NewDriver(string build, ImmutableArray<AdditionalText> docs, AnalyzerConfigOptionsProvider optionsProvider, bool track = false)
+        => CSharpGeneratorDriver.Create(
+            new[] { GeneratorBuilds.CreateSourceGenerator(build) },
+            docs,
+            ParseOptions,
+            optionsProvider,
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
+
+    /// <summary>For an external profiler (e.g. perf with DOTNET_PerfMapEnabled=1): one-doc edits on one driver, back to back, with the first build chosen.</summary>
+    private static int LoopEdit(Options options, ImmutableArray<AdditionalText> docs, int editedIndex, AdditionalText original, string originalText, AnalyzerConfigOptionsProvider optionsProvider)
+    {
+        var compilation = CreateCompilation(0);
+        var driver = Check("cold", NewDriver(options.Builds[0], docs, optionsProvider).RunGenerators(compilation));
+        var sw = Stopwatch.StartNew();
+        var runs = 0;
+        var first = new List<double>();
+        while (sw.Elapsed.TotalSeconds < options.LoopEditSeconds)
+        {
+            var one = Stopwatch.StartNew();
+            var current = docs[editedIndex];
+            docs = docs.SetItem(editedIndex, new InMemoryAdditionalText(original.Path, originalText.Replace(EditedText, $"Any coupon code entered (loop {runs}).", StringComparison.Ordinal)));
+            driver = driver.ReplaceAdditionalText(current, docs[editedIndex]).RunGenerators(compilation);
+            if (runs < 8) first.Add(one.Elapsed.TotalMilliseconds);
+            runs++;
+        }
+        Console.WriteLine("first edits after the cold run: " + string.Join(", ", first.Select(t => t.ToString("F1", CultureInfo.InvariantCulture))) + " ms");
+        Console.WriteLine(FormattableString.Invariant($"loop-edit ({options.Builds[0]}): {runs} one-doc edits in {sw.Elapsed.TotalSeconds:F1} s, {sw.Elapsed.TotalMilliseconds / runs:F2} ms each"));
         return 0;
     }
 
@@ -184,7 +202,7 @@ internal static class Program
     /// <paramref name="prepare"/> builds the state for one run (untimed) and returns the timed action.
     /// Allocations are the process-wide delta (Roslyn may use other threads).
     /// </summary>
-    private static Result Measure(string name, Options options, Func<(Func<GeneratorDriver> Run, Action<GeneratorDriver> Verify)> prepare)
+    private static Result Measure(string name, string build, Options options, Func<(Func<GeneratorDriver> Run, Action<GeneratorDriver> Verify)> prepare)
     {
         var times = new List<double>();
         var allocs = new List<long>();
@@ -206,7 +224,7 @@ internal static class Program
             times.Add(sw.Elapsed.TotalMilliseconds);
             allocs.Add(after - before);
         }
-        Console.WriteLine(FormattableString.Invariant($"samples {name}: {string.Join(", ", times.Select(t => t.ToString("F1", CultureInfo.InvariantCulture)))} ms"));
+        Console.WriteLine(FormattableString.Invariant($"samples {name} ({build}): {string.Join(", ", times.Select(t => t.ToString("F1", CultureInfo.InvariantCulture)))} ms"));
         return new Result(Median(times), times.Min(), Median(allocs.Select(a => (double)a).ToList()) / (1024.0 * 1024.0), times, allocs, sources);
     }
 
@@ -316,6 +334,7 @@ internal static class Program
         {
             w.WriteStartObject();
             w.WriteString("scenario", r.Name);
+            w.WriteString("build", r.Build);
             w.WriteNumber("medianMs", Math.Round(r.Result.MedianMs, 3));
             w.WriteNumber("minMs", Math.Round(r.Result.MinMs, 3));
             w.WriteNumber("allocatedMB", Math.Round(r.Result.MedianAllocatedMb, 3));
@@ -337,12 +356,12 @@ internal static class Program
 
     private sealed record Result(double MedianMs, double MinMs, double MedianAllocatedMb, IReadOnlyList<double> Times, IReadOnlyList<long> Allocs, int Sources);
 
-    private sealed record Row(string Name, Result Result, int TargetMs)
+    private sealed record Row(string Name, string Build, Result Result, int TargetMs)
     {
         public bool Meets => Result.MedianMs <= TargetMs;
     }
 
-    private sealed record Options(string? JsonPath, int Iterations, int Warmup, bool Stages, double LoopEditSeconds)
+    private sealed record Options(string? JsonPath, int Iterations, int Warmup, bool Stages, double LoopEditSeconds, string[] Builds)
     {
         public static Options Parse(string[] args)
         {
@@ -352,6 +371,7 @@ internal static class Program
             int iterations = 7, warmup = 20;
             var stages = false;
             double loopEdit = 0;
+            var builds = GeneratorBuilds.All;
             for (var i = 0; i < args.Length; i++)
             {
                 string Next() => i + 1 < args.Length ? args[++i] : throw new BenchException($"{args[i]} needs a value.");
@@ -362,10 +382,14 @@ internal static class Program
                     case "--warmup": warmup = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--stages": stages = true; break;
                     case "--loop-edit": loopEdit = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-                    default: throw new BenchException($"Unknown argument '{args[i]}'. Usage: [--json <path>] [--iterations N] [--warmup N] [--stages] [--loop-edit seconds]");
+                    case "--build":
+                        var b = Next();
+                        builds = b == "both" ? GeneratorBuilds.All : GeneratorBuilds.All.Contains(b) ? new[] { b } : throw new BenchException($"--build takes {string.Join(", ", GeneratorBuilds.All)} or both, not '{b}'.");
+                        break;
+                    default: throw new BenchException($"Unknown argument '{args[i]}'. Usage: [--json <path>] [--iterations N] [--warmup N] [--stages] [--loop-edit seconds] [--build roslyn5.9|roslyn4.8|both]");
                 }
             }
-            return new Options(json, iterations, warmup, stages, loopEdit);
+            return new Options(json, iterations, warmup, stages, loopEdit, builds);
         }
 
         private static int PositiveInt(string s)
@@ -374,123 +398,47 @@ internal static class Program
 }
 
 /// <summary>
-/// Times the generator's stages by calling them directly over all docs (the same functions the
-/// pipeline calls), plus Roslyn's parse of the emitted sources, to show where a cold run's time goes.
+/// Where a run's time goes, from the pipeline itself: Roslyn's per-step elapsed times with step tracking
+/// on (the stages are not called directly, so the bench keeps no copy of them).
 /// </summary>
 internal static partial class Stages
 {
-    public static void Run(ImmutableArray<AdditionalText> docs, AnalyzerConfigOptionsProvider optionsProvider, CSharpCompilation compilation, CSharpParseOptions parseOptions, int iterations, int warmup)
+    public static void Cold(string build, ImmutableArray<AdditionalText> docs, AnalyzerConfigOptionsProvider optionsProvider, CSharpCompilation compilation, int iterations, int warmup)
     {
-        var ct = CancellationToken.None;
-        var texts = docs.Select(d => d.GetText(ct)!).ToArray();
-
-        DocumentSpec[] parsed = Array.Empty<DocumentSpec>();
-        EquatableArray<TypeIndexEntry> index = default;
-        CompilationCapabilities caps = CompilationCapabilities.Latest;
-        ModelSpec[] models = Array.Empty<ModelSpec>();
-        List<(string Hint, string Text)> emitted = new();
-        int FreshRun(bool forceTrees)
+        var perStep = new Dictionary<string, List<double>>();
+        var totals = new List<double>();
+        var chars = 0L;
+        var sources = 0;
+        for (var i = 0; i < warmup + iterations; i++)
         {
-            var run = CSharpGeneratorDriver.Create(new[] { new ModelDocsGenerator().AsSourceGenerator() }, docs, parseOptions, optionsProvider,
-                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false)).RunGenerators(compilation.Clone()).GetRunResult();
-            var n = run.Results[0].GeneratedSources.Length;
-            if (forceTrees)
+            var sw = Stopwatch.StartNew();
+            var driver = Program.NewDriver(build, docs, optionsProvider, track: true).RunGenerators(compilation.Clone());
+            var ms = sw.Elapsed.TotalMilliseconds;
+            if (i < warmup) continue;
+            totals.Add(ms);
+            var result = driver.GetRunResult().Results[0];
+            sources = result.GeneratedSources.Length;
+            chars = result.GeneratedSources.Sum(g => (long)g.SourceText.Length);
+            foreach (var (name, steps) in result.TrackedSteps.Concat(result.TrackedOutputSteps))
             {
-                foreach (var tree in run.GeneratedTrees) n += tree.GetRoot(ct).FullSpan.Length > 0 ? 0 : 1;
+                if (!perStep.TryGetValue(name, out var list)) perStep[name] = list = new List<double>();
+                list.Add(steps.Sum(st => st.ElapsedTime.TotalMilliseconds));
             }
-            return n;
         }
-
-        var timings = new (string Name, Func<int> Body)[]
-        {
-            ("options (GeneratorOptions.From per doc)", () =>
-            {
-                var n = 0;
-                foreach (var d in docs) n += GeneratorOptions.From(optionsProvider.GetOptions(d)).Namespace.Length;
-                return n;
-            }),
-            ("parse (MarkdownDocReader.Read)", () =>
-            {
-                parsed = docs.Select((d, i) => MarkdownDocReader.Read(d.Path, texts[i], GeneratorOptions.From(optionsProvider.GetOptions(d)), ct).Document)
-                    .Where(d => d is not null).Select(d => d!).ToArray();
-                return parsed.Length;
-            }),
-            ("index (TypeIndexEntry + sort)", () =>
-            {
-                index = parsed.Select(d => new TypeIndexEntry(d.FilePath, d.FileStem, ModelResolver.TypeNameOf(d), ModelResolver.NamespaceOf(d), d.Kind))
-                    .OrderBy(e => e.FilePath, StringComparer.Ordinal).ToEquatableArray();
-                return index.Count;
-            }),
-            ("capabilities (ReadCapabilities, fresh compilation)", () =>
-            {
-                caps = ModelDocsGenerator.ReadCapabilities(compilation.Clone());
-                return caps.LanguageVersion;
-            }),
-            ("resolve (ModelResolver.Resolve)", () =>
-            {
-                models = parsed.Select(d => ModelResolver.Resolve(d, index, caps, ct).Model).Where(m => m is not null).Select(m => m!).ToArray();
-                return models.Length;
-            }),
-            ("emit (Emitter.EmitModel/EmitEnum)", () =>
-            {
-                emitted = new List<(string, string)>();
-                foreach (var m in models)
-                {
-                    if (m.Kind == DocumentKind.Model) emitted.Add((Emitter.HintName(m.Namespace, m.TypeName), Emitter.EmitModel(m, caps)));
-                    foreach (var e in m.Enums)
-                    {
-                        emitted.Add((Emitter.HintName(m.Namespace, e.TypeName), Emitter.EmitEnum(m.Namespace, e, m.Kind == DocumentKind.Model ? m.TypeName : null, m.FilePath, caps)));
-                    }
-                }
-                return emitted.Count;
-            }),
-            ("SourceText.From of emitted sources", () =>
-            {
-                var n = 0;
-                foreach (var (_, text) in emitted) n += SourceText.From(text, Encoding.UTF8).Length;
-                return n;
-            }),
-            ("RunGenerators on a fresh driver (for comparison)", () => FreshRun(forceTrees: false)),
-            ("same + GetRoot() of every generated tree (the parse the driver defers)", () => FreshRun(forceTrees: true)),
-            ("Roslyn parse of emitted sources (CSharpSyntaxTree.ParseText)", () =>
-            {
-                var n = 0;
-                foreach (var (hint, text) in emitted) n += CSharpSyntaxTree.ParseText(SourceText.From(text, Encoding.UTF8), parseOptions, hint).Length;
-                return n;
-            }),
-        };
-
-        // Warm up the stages in order (later stages need earlier outputs), then time each.
-        for (var i = 0; i < Math.Max(1, warmup); i++)
-        {
-            foreach (var (_, body) in timings) body();
-        }
-        Console.WriteLine($"### Stage breakdown (direct calls, median of {iterations}, {docs.Length} docs)");
+        Console.WriteLine($"### Cold run, {build}, inside the driver (median of {iterations}, {docs.Length} docs)");
         Console.WriteLine();
-        Console.WriteLine("| stage | median ms | allocated MB | items |");
-        Console.WriteLine("|---|---:|---:|---:|");
-        foreach (var (name, body) in timings)
+        Console.WriteLine("| measurement | median ms |");
+        Console.WriteLine("|---|---:|");
+        Console.WriteLine(FormattableString.Invariant($"| RunGenerators, step tracking on | {Med(totals):F2} |"));
+        foreach (var (name, list) in perStep.OrderByDescending(kv => Med(kv.Value)))
         {
-            var times = new List<double>();
-            var allocs = new List<double>();
-            var items = 0;
-            for (var i = 0; i < iterations; i++)
-            {
-                var before = GC.GetTotalAllocatedBytes(precise: true);
-                var sw = Stopwatch.StartNew();
-                items = body();
-                sw.Stop();
-                allocs.Add((GC.GetTotalAllocatedBytes(precise: true) - before) / (1024.0 * 1024.0));
-                times.Add(sw.Elapsed.TotalMilliseconds);
-            }
-            times.Sort();
-            allocs.Sort();
-            Console.WriteLine(FormattableString.Invariant($"| {name} | {times[times.Count / 2]:F1} | {allocs[allocs.Count / 2]:F1} | {items} |"));
+            Console.WriteLine(FormattableString.Invariant($"| tracked step {name} (sum over its entries) | {Med(list):F2} |"));
         }
-        var chars = emitted.Sum(e => (long)e.Text.Length);
         Console.WriteLine();
-        Console.WriteLine(FormattableString.Invariant($"emitted: {emitted.Count} sources, {chars / 1024.0 / 1024.0:F1} M chars"));
+        Console.WriteLine(FormattableString.Invariant($"emitted: {sources} sources, {chars / 1024.0 / 1024.0:F1} M chars"));
     }
+
+    private static double Med(List<double> v) { var s = v.OrderBy(x => x).ToList(); return s[s.Count / 2]; }
 }
 
 internal static partial class Stages
@@ -499,7 +447,7 @@ internal static partial class Stages
     /// The one-doc edit with step tracking on: the time Roslyn records per pipeline step, versus the
     /// whole RunGenerators, and a no-op run (nothing changed) for the driver's fixed cost.
     /// </summary>
-    public static void EditSteps(ImmutableArray<AdditionalText> docs, int editedIndex, string editedText, AnalyzerConfigOptionsProvider optionsProvider,
+    public static void EditSteps(string build, ImmutableArray<AdditionalText> docs, int editedIndex, string editedText, AnalyzerConfigOptionsProvider optionsProvider,
         CSharpCompilation compilation, CSharpParseOptions parseOptions, int iterations, int warmup)
     {
         var perStep = new Dictionary<string, List<double>>();
@@ -508,9 +456,7 @@ internal static partial class Stages
         var tracked = new List<double>();
         for (var i = 0; i < warmup + iterations; i++)
         {
-            GeneratorDriver Create(bool track) => CSharpGeneratorDriver.Create(
-                new[] { new ModelDocsGenerator().AsSourceGenerator() }, docs, parseOptions, optionsProvider,
-                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
+            GeneratorDriver Create(bool track) => Program.NewDriver(build, docs, optionsProvider, track);
             var edited = new InMemoryAdditionalText(docs[editedIndex].Path, editedText + new string(' ', i));
 
             // Untracked: a run where nothing changed, then a one-doc edit.
@@ -540,8 +486,7 @@ internal static partial class Stages
             }
         }
 
-        static double Med(List<double> v) { var s = v.OrderBy(x => x).ToList(); return s[s.Count / 2]; }
-        Console.WriteLine($"### One-doc edit, inside the driver (median of {iterations})");
+        Console.WriteLine($"### One-doc edit, {build}, inside the driver (median of {iterations})");
         Console.WriteLine();
         Console.WriteLine("| measurement | median ms |");
         Console.WriteLine("|---|---:|");

@@ -12,6 +12,9 @@ internal static class TrackingNames
     public const string ResolvedModels = nameof(ResolvedModels);
     public const string JsonOptions = nameof(JsonOptions);
     public const string ContextTypes = nameof(ContextTypes);
+    public const string ModelSources = nameof(ModelSources);
+    public const string SharedSources = nameof(SharedSources);
+    public const string TargetCheck = nameof(TargetCheck);
 
-    public static readonly string[] All = { Documents, ParsedDocuments, TypeIndex, Capabilities, Models, Hierarchies, ResolvedModels, JsonOptions, ContextTypes };
+    public static readonly string[] All = { Documents, ParsedDocuments, TypeIndex, Capabilities, Models, Hierarchies, ResolvedModels, JsonOptions, ContextTypes, ModelSources, SharedSources, TargetCheck };
 }

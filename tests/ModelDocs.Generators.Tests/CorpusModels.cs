@@ -2,42 +2,52 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Threading;
-using Microsoft.CodeAnalysis.Text;
-using ModelDocs.Generators.Inference;
+using Xunit;
+using Microsoft.CodeAnalysis;
 using ModelDocs.Generators.Model;
-using ModelDocs.Generators.Parsing;
 
 namespace ModelDocs.Generators.Tests;
 
-/// <summary>Runs the generator's parse and resolve stages over a folder and returns the resolved specs by doc name.</summary>
+/// <summary>
+/// The resolved specs of a set of docs, as the generator's real pipeline computes them: the docs run
+/// through a <see cref="GeneratorDriver"/> with step tracking, and the specs are read from the tracked
+/// <see cref="TrackingNames.Models"/> step (no copy of the stages here).
+/// </summary>
 internal static class CorpusModels
 {
     private static readonly Dictionary<string, Dictionary<string, ModelSpec>> Cache = new();
 
-    public static Dictionary<string, ModelSpec> Load(string folder, GeneratorOptions? options = null)
+    /// <summary>Every .md doc of <paramref name="folder"/>, by file stem.</summary>
+    public static Dictionary<string, ModelSpec> Load(string folder)
     {
-        var key = folder + "|" + options;
         lock (Cache)
         {
-            if (Cache.TryGetValue(key, out var cached)) return cached;
+            if (Cache.TryGetValue(folder, out var cached)) return cached;
         }
-        options ??= GeneratorOptions.Default with { Namespace = "Test.Models" };
-        var docs = new List<DocumentSpec>();
-        foreach (var file in Directory.GetFiles(folder, "*.md").OrderBy(f => f, StringComparer.Ordinal))
-        {
-            var result = MarkdownDocReader.Read(file, SourceText.From(File.ReadAllText(file)), options, CancellationToken.None);
-            if (result.Document is not null) docs.Add(result.Document);
-        }
-        var index = docs.Select(d => new TypeIndexEntry(d.FilePath, d.FileStem, ModelResolver.TypeNameOf(d), ModelResolver.NamespaceOf(d), d.Kind))
-            .OrderBy(e => e.FilePath, StringComparer.Ordinal).ToEquatableArray();
+        var models = Resolve(TestHelpers.LoadFolder(folder), out _);
+        lock (Cache) Cache[folder] = models;
+        return models;
+    }
+
+    /// <summary>One JSON Schema or OpenAPI file, by schema name.</summary>
+    public static Dictionary<string, ModelSpec> LoadJson(string path, out List<Diagnostic> diagnostics)
+        => Resolve(new[] { new InMemoryAdditionalText(path, File.ReadAllText(path)) }, out diagnostics);
+
+    /// <summary>Runs the pipeline over <paramref name="files"/>: each doc's resolved spec by its stem (a schema's name for JSON), and the generator's diagnostics.</summary>
+    public static Dictionary<string, ModelSpec> Resolve(IEnumerable<AdditionalText> files, out List<Diagnostic> diagnostics)
+    {
+        var run = TestHelpers.Run(files, trackSteps: true);
+        diagnostics = run.GeneratorDiagnostics.ToList();
+        var result = Assert.Single(run.Result.Results);
         var models = new Dictionary<string, ModelSpec>(StringComparer.Ordinal);
-        foreach (var d in docs)
+        foreach (var step in result.TrackedSteps[TrackingNames.Models])
         {
-            var r = ModelResolver.Resolve(d, index, CompilationCapabilities.Latest, CancellationToken.None);
-            if (r.Model is not null) models[d.FileStem] = r.Model;
+            // The step's input is ((DocumentSpec, index), capabilities); its output the ResolveResult.
+            var (source, index) = step.Inputs[0];
+            var doc = (((DocumentSpec, EquatableArray<TypeIndexEntry>), TargetCapabilities))source.Outputs[index].Value;
+            var resolved = (ResolveResult)Assert.Single(step.Outputs).Value;
+            if (resolved.Model is not null) models[doc.Item1.Item1.FileStem] = resolved.Model;
         }
-        lock (Cache) Cache[key] = models;
         return models;
     }
 

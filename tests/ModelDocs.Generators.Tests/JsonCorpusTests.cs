@@ -109,28 +109,11 @@ public sealed class JsonCorpusTests
         return schema.TryGetProperty("type", out var t) && t.GetString() != "object";
     }
 
-    /// <summary>The generator's parse and resolve stages over one JSON file, by schema name.</summary>
-    internal static Dictionary<string, ModelSpec> LoadJson(string path, out List<DiagnosticInfo> diagnostics)
-    {
-        var options = GeneratorOptions.Default with { Namespace = "Test.Models" };
-        var file = JsonDocReader.Read(path, SourceText.From(File.ReadAllText(path)), options, CancellationToken.None);
-        diagnostics = file.Diagnostics.ToList();
-        var index = file.Documents.Select(ModelResolver.IndexEntryOf).ToEquatableArray();
-        var models = new Dictionary<string, ModelSpec>(StringComparer.Ordinal);
-        foreach (var d in file.Documents)
-        {
-            var r = ModelResolver.Resolve(d, index, CompilationCapabilities.Latest, CancellationToken.None);
-            diagnostics.AddRange(r.Diagnostics);
-            if (r.Model is not null) models[d.FileStem] = r.Model;
-        }
-        return models;
-    }
-
     [Fact]
     public void Talon_openapi_matches_truth_json()
     {
         using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestHelpers.CorpusDir, "truth.json")));
-        var models = LoadJson(OpenApiPath, out _);
+        var models = CorpusModels.LoadJson(OpenApiPath, out _);
 
         int modelsCompared = 0, notInSpec = 0, props = 0, wireEqual = 0, requiredEqual = 0, enumProps = 0, enumEqual = 0, extraEnums = 0, enumDocs = 0, enumDocsEqual = 0;
         var mismatches = new List<string>();
@@ -202,7 +185,7 @@ public sealed class JsonCorpusTests
     [Fact]
     public void NewCustomerSessionV2_state_machine_from_openapi_equals_the_markdown_one()
     {
-        var json = LoadJson(OpenApiPath, out _)["NewCustomerSessionV2"];
+        var json = CorpusModels.LoadJson(OpenApiPath, out _)["NewCustomerSessionV2"];
         var md = CorpusModels.Load(Path.Combine(TestHelpers.CorpusDir, "python"))["NewCustomerSessionV2"];
         EnumModel StateEnum(ModelSpec m) => CorpusModels.EnumOf(m, m.Properties.Single(p => p.WireName == "state"))!;
         var fromJson = StateEnum(json);

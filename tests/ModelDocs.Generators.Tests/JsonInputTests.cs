@@ -224,7 +224,7 @@ public sealed class JsonInputTests
         File.WriteAllText(path, Features);
         try
         {
-            var models = JsonCorpusTests.LoadJson(path, out _);
+            var models = CorpusModels.LoadJson(path, out _);
             var payment = models["Order"].Properties.Single(p => p.WireName == "payment");
             Assert.Equal("global::Test.Models.OrderPayment", payment.Type.ClrName);
             var polymorphism = models["OrderPayment"].Hierarchy!.Polymorphism!;

@@ -94,11 +94,12 @@ public static class TestHelpers
         Dictionary<string, string>? globalOptions = null,
         Dictionary<string, Dictionary<string, string>>? perFile = null,
         CSharpCompilation? compilation = null,
-        bool trackSteps = false)
+        bool trackSteps = false,
+        string build = GeneratorBuilds.PreCompilation)
     {
         compilation ??= CreateCompilation();
         var driver = CSharpGeneratorDriver.Create(
-            new[] { new ModelDocsGenerator().AsSourceGenerator() },
+            new[] { GeneratorBuilds.CreateSourceGenerator(build) },
             docs,
             (CSharpParseOptions)compilation.SyntaxTrees.First().Options,
             new TestOptionsProvider(globalOptions ?? new() { ["build_property.ModelDocsNamespace"] = "Test.Models" }, perFile),

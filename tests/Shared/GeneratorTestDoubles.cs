@@ -59,3 +59,67 @@ public sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
         public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
     }
 }
+
+/// <summary>
+/// The two builds of the generator, as the package ships them. The Roslyn 5.9 build is the project
+/// reference; the Roslyn 4.8 build (same assembly name, same types) is loaded from its own output into
+/// a load context of its own, sharing this process's Roslyn, so both run side by side in one driver host.
+/// The path of the 4.8 build comes from the <c>ModelDocsRoslyn48Generator</c> assembly metadata that the
+/// test and bench projects set.
+/// </summary>
+public static class GeneratorBuilds
+{
+    public const string PreCompilation = "roslyn5.9";
+    public const string Standard = "roslyn4.8";
+
+    public static readonly string[] All = { PreCompilation, Standard };
+
+    private static readonly object Gate = new();
+    private static System.Type? _standardType;
+
+    public static IIncrementalGenerator Create(string build) => build switch
+    {
+        PreCompilation => new ModelDocs.Generators.ModelDocsGenerator(),
+        Standard => (IIncrementalGenerator)System.Activator.CreateInstance(StandardType())!,
+        _ => throw new System.ArgumentOutOfRangeException(nameof(build), build, "expected " + PreCompilation + " or " + Standard),
+    };
+
+    public static ISourceGenerator CreateSourceGenerator(string build) => Create(build).AsSourceGenerator();
+
+    /// <summary>Where the Roslyn 4.8 build was built (fails with the path it looked at when it is missing).</summary>
+    public static string StandardPath
+    {
+        get
+        {
+            var path = System.Linq.Enumerable.FirstOrDefault(
+                System.Reflection.CustomAttributeExtensions.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>(typeof(GeneratorBuilds).Assembly),
+                a => a.Key == "ModelDocsRoslyn48Generator")?.Value;
+            if (string.IsNullOrEmpty(path)) throw new System.InvalidOperationException("This assembly has no ModelDocsRoslyn48Generator metadata: set it in the project file.");
+            if (!System.IO.File.Exists(path)) throw new System.IO.FileNotFoundException("The Roslyn 4.8 build of the generator is missing; build src/ModelDocs.Generators.Roslyn4.8. Looked at: " + path, path);
+            return path!;
+        }
+    }
+
+    private static System.Type StandardType()
+    {
+        lock (Gate)
+        {
+            if (_standardType is null)
+            {
+                var assembly = new IsolatedLoadContext().LoadFromAssemblyPath(StandardPath);
+                _standardType = assembly.GetType("ModelDocs.Generators.ModelDocsGenerator", throwOnError: true)!;
+                var build = (string)_standardType.GetProperty("Build", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
+                if (build != Standard) throw new System.InvalidOperationException($"{StandardPath} is the {build} build, not {Standard}.");
+            }
+            return _standardType;
+        }
+    }
+
+    /// <summary>Loads the generator itself here and defers everything else (Roslyn, the BCL) to the default context.</summary>
+    private sealed class IsolatedLoadContext : System.Runtime.Loader.AssemblyLoadContext
+    {
+        public IsolatedLoadContext() : base("ModelDocs.Generators " + Standard) { }
+
+        protected override System.Reflection.Assembly? Load(System.Reflection.AssemblyName assemblyName) => null;
+    }
+}

@@ -110,6 +110,11 @@ internal static class DiagnosticDescriptors
         "Discriminator value '{0}' of '{1}' {2}; payloads with that value read as '{1}', their properties kept in UnknownProperties",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor TargetMismatch = Make("MD1027",
+        "Target lacks a feature the generated code uses",
+        "Generated code uses {0}, decided from the target framework before compilation, but the compilation {1}; set <{2}>{3}</{2}> in the project",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Make("MD9001",
         "Internal generator error",
         "ModelDocs could not process '{0}' ({1}: {2}); other docs are unaffected. Please report this.",

@@ -35,7 +35,7 @@ internal static class Emitter
         return slash >= 0 ? path.Substring(slash + 1) : path;
     }
 
-    public static string EmitModel(ModelSpec model, CompilationCapabilities caps)
+    public static string EmitModel(ModelSpec model, TargetCapabilities caps)
     {
         var json = caps.HasJsonSerializer;
         var w = Header(model.Namespace, json);
@@ -94,7 +94,7 @@ internal static class Emitter
         return true;
     }
 
-    private static void EmitProperty(SourceWriter w, PropertyModel p, CompilationCapabilities caps)
+    private static void EmitProperty(SourceWriter w, PropertyModel p, TargetCapabilities caps)
     {
         var summary = XmlDoc.Summary(p.Description);
         w.Doc("<summary>\n" + (summary.Length > 0 ? summary : $"The <c>{XmlDoc.Escape(p.WireName)}</c> property.") + "\n</summary>");
@@ -125,7 +125,7 @@ internal static class Emitter
         w.Line($"public {(useRequired ? "required " : string.Empty)}{type} {Naming.EscapeKeyword(p.ClrName)} {{ get; init; }}{initializer}");
     }
 
-    public static string EmitEnum(string ns, EnumModel e, string? ownerType, string filePath, CompilationCapabilities caps)
+    public static string EmitEnum(string ns, EnumModel e, string? ownerType, string filePath, TargetCapabilities caps)
     {
         var json = caps.HasJsonSerializer;
         var w = Header(ns, json);

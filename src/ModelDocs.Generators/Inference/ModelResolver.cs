@@ -18,7 +18,7 @@ internal static class ModelResolver
 {
     private const string JsonElement = "global::System.Text.Json.JsonElement";
 
-    public static ResolveResult Resolve(DocumentSpec doc, EquatableArray<TypeIndexEntry> index, CompilationCapabilities caps, CancellationToken ct)
+    public static ResolveResult Resolve(DocumentSpec doc, EquatableArray<TypeIndexEntry> index, TargetCapabilities caps, CancellationToken ct)
     {
         var diagnostics = new List<DiagnosticInfo>();
         try
@@ -50,7 +50,7 @@ internal static class ModelResolver
         return parts.Length == 0 ? "Models" : string.Join(".", parts);
     }
 
-    private static ModelSpec? ResolveCore(DocumentSpec doc, EquatableArray<TypeIndexEntry> index, CompilationCapabilities caps, List<DiagnosticInfo> diagnostics, CancellationToken ct)
+    private static ModelSpec? ResolveCore(DocumentSpec doc, EquatableArray<TypeIndexEntry> index, TargetCapabilities caps, List<DiagnosticInfo> diagnostics, CancellationToken ct)
     {
         var ns = NamespaceOf(doc);
         var typeName = TypeNameOf(doc);
@@ -256,7 +256,7 @@ internal static class ModelResolver
     }
 
     private static ResolvedType ResolveType(TypeSpec type, RawProperty raw, DocumentSpec doc, string ns, EquatableArray<TypeIndexEntry> index,
-        CompilationCapabilities caps, EnumModel? enumModel, List<DiagnosticInfo> diagnostics)
+        TargetCapabilities caps, EnumModel? enumModel, List<DiagnosticInfo> diagnostics)
     {
         switch (type.Kind)
         {

@@ -71,15 +71,6 @@ internal sealed record GeneratorOptions(string Namespace, WireNaming WireNaming,
         => (value ?? string.Empty).Replace("-", "").Replace("_", "").Replace(" ", "").ToLowerInvariant();
 }
 
-/// <summary>What the consuming compilation supports; decides which C# features generated code may use.</summary>
-/// <remarks><see cref="HasJsonSerializer"/>: System.Text.Json 8 or later (the converters and context need its APIs).</remarks>
-internal sealed record CompilationCapabilities(int LanguageVersion, bool HasRequiredMembers, bool HasIsExternalInit, bool HasDateOnly, bool HasJsonSerializer = true)
-{
-    public bool CanUseRequired => LanguageVersion >= 11 && HasRequiredMembers;
-
-    public static readonly CompilationCapabilities Latest = new(1200, true, true, true);
-}
-
 /// <summary>
 /// Build-wide options of the JSON serializer (global MSBuild properties only): the context's class
 /// name, and whether unknown properties and undocumented enum values throw (strict) or are kept.

@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using ModelDocs.Generators.Diagnostics;
+using ModelDocs.Generators.Model;
+
+namespace ModelDocs.Generators.Emit;
+
+/// <summary>
+/// One generated file as data. Emission produces these inside the pipeline (not in an output callback),
+/// so both builds of the generator register the very same values, whichever phase adds them, and a
+/// failure becomes a diagnostic (which a pre-compilation output could not report).
+/// </summary>
+internal sealed record GeneratedSource(string HintName, string Text);
+
+/// <summary>What one emission step produced: its files, and MD1011/MD9001 when it could not produce them.</summary>
+internal sealed record EmitResult(EquatableArray<GeneratedSource> Sources, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    public static readonly EmitResult Empty = new(EquatableArray<GeneratedSource>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+}
+
+/// <summary>The types one model doc contributes to its namespace's serializer context.</summary>
+internal sealed record ModelContextTypes(string Namespace, string FilePath, EquatableArray<JsonEmitter.ContextType> Types)
+{
+    public static ModelContextTypes Of(ModelSpec model)
+    {
+        var types = new List<JsonEmitter.ContextType>();
+        if (model.Kind == DocumentKind.Model) types.Add(new JsonEmitter.ContextType(model.TypeName, false));
+        foreach (var e in model.Enums) types.Add(new JsonEmitter.ContextType(e.TypeName, true));
+        return new ModelContextTypes(model.Namespace, model.FilePath, types.ToEquatableArray());
+    }
+}
+
+/// <summary>The emission steps of the pipeline: each returns its files, and catches a bug at its own boundary (MD9001).</summary>
+internal static class SourceEmission
+{
+    public const string AttributesHintName = "ModelDocs.Attributes.g.cs";
+    public const string IsExternalInitHintName = "ModelDocs.IsExternalInit.g.cs";
+
+    /// <summary>One model doc: its record (if it is a model) and every enum it declares.</summary>
+    public static EmitResult Model(ModelSpec model, TargetCapabilities caps, CancellationToken ct)
+        => Guard(model.TypeName, model.FilePath, ct, sources =>
+        {
+            if (model.Kind == DocumentKind.Model)
+            {
+                sources.Add(new GeneratedSource(Emitter.HintName(model.Namespace, model.TypeName), Emitter.EmitModel(model, caps)));
+            }
+            var owner = model.Kind == DocumentKind.Model ? model.TypeName : null;
+            foreach (var e in model.Enums)
+            {
+                ct.ThrowIfCancellationRequested();
+                sources.Add(new GeneratedSource(Emitter.HintName(model.Namespace, e.TypeName), Emitter.EmitEnum(model.Namespace, e, owner, model.FilePath, caps)));
+            }
+        });
+
+    /// <summary>The JSON helpers and one serializer context per namespace, from the generated types' names only.</summary>
+    public static EmitResult Json(EquatableArray<ModelContextTypes> all, JsonOptions options, TargetCapabilities caps, CancellationToken ct)
+    {
+        if (all.IsEmpty || !caps.HasJsonSerializer) return EmitResult.Empty;
+        return Guard(options.ContextName, all[0].FilePath, ct, sources =>
+        {
+            sources.Add(new GeneratedSource(JsonRuntime.HintName, JsonRuntime.Source(options.Strict, caps.HasDateOnly)));
+            foreach (var group in all.GroupBy(t => t.Namespace, StringComparer.Ordinal))
+            {
+                var types = group.SelectMany(g => g.Types).ToEquatableArray();
+                if (types.IsEmpty) continue;
+                sources.Add(new GeneratedSource(JsonEmitter.ContextHintName(group.Key, options.ContextName),
+                    JsonEmitter.EmitContext(group.Key, options.ContextName, types, Emitter.GeneratedCodeAttribute)));
+            }
+        });
+    }
+
+    /// <summary>
+    /// What every project gets: the attributes the analyzer reads, and, when there are docs, the
+    /// <c>IsExternalInit</c> polyfill a target without it needs (or MD1011 below C# 9).
+    /// </summary>
+    public static EmitResult Support(TargetCapabilities caps, bool anyDocs)
+    {
+        var sources = new List<GeneratedSource> { new(AttributesHintName, Emitter.SupportSource) };
+        var diagnostics = new List<DiagnosticInfo>();
+        if (anyDocs && caps.LanguageVersion is > 0 and < (int)LanguageVersion.CSharp9)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooLow, null));
+        }
+        if (anyDocs && !caps.HasIsExternalInit)
+        {
+            sources.Add(new GeneratedSource(IsExternalInitHintName, Emitter.IsExternalInitSource));
+        }
+        return new EmitResult(sources.ToEquatableArray(), diagnostics.ToEquatableArray());
+    }
+
+    private static EmitResult Guard(string what, string filePath, CancellationToken ct, Action<List<GeneratedSource>> emit)
+    {
+        var sources = new List<GeneratedSource>();
+        try
+        {
+            emit(sources);
+            return new EmitResult(sources.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // The doc's other outputs are dropped with it: a half-emitted type would only add compile errors.
+            var start = new LocationInfo(filePath, new TextSpan(0, 0), new LinePositionSpan(default, default));
+            return new EmitResult(EquatableArray<GeneratedSource>.Empty,
+                new EquatableArray<DiagnosticInfo>(new[] { DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, start, what, ex.GetType().Name, ex.Message) }));
+        }
+    }
+}

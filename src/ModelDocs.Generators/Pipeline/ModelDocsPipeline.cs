@@ -1,0 +1,169 @@
+using System;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ModelDocs.Generators.Emit;
+using ModelDocs.Generators.Inference;
+using ModelDocs.Generators.Model;
+using ModelDocs.Generators.Parsing;
+using ModelDocs.Generators.Parsing.Json;
+
+namespace ModelDocs.Generators.Pipeline;
+
+/// <summary>
+/// The providers the pipeline ends in. <see cref="ModelSources"/> and <see cref="SharedSources"/> read no
+/// <see cref="Compilation"/>, so the Roslyn 5.9 build can add them before other generators run; the
+/// diagnostics are reported in the normal phase by both builds.
+/// </summary>
+internal sealed class PipelineOutputs
+{
+    public PipelineOutputs(
+        IncrementalValuesProvider<EquatableArray<GeneratedSource>> modelSources,
+        IncrementalValueProvider<EquatableArray<GeneratedSource>> sharedSources,
+        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>>[] docDiagnostics,
+        IncrementalValueProvider<EquatableArray<DiagnosticInfo>> buildDiagnostics)
+    {
+        ModelSources = modelSources;
+        SharedSources = sharedSources;
+        DocDiagnostics = docDiagnostics;
+        BuildDiagnostics = buildDiagnostics;
+    }
+
+    /// <summary>Per model doc: its record and enums.</summary>
+    public IncrementalValuesProvider<EquatableArray<GeneratedSource>> ModelSources { get; }
+
+    /// <summary>Once per build: the attributes, the polyfill, the JSON helpers and the serializer contexts.</summary>
+    public IncrementalValueProvider<EquatableArray<GeneratedSource>> SharedSources { get; }
+
+    /// <summary>Per file and per doc: parse, resolve and emit diagnostics (one provider each; Roslyn cannot concatenate them).</summary>
+    public IncrementalValuesProvider<EquatableArray<DiagnosticInfo>>[] DocDiagnostics { get; }
+
+    /// <summary>Once per build: C# version, shared emission, and the check of the target against the compilation.</summary>
+    public IncrementalValueProvider<EquatableArray<DiagnosticInfo>> BuildDiagnostics { get; }
+}
+
+/// <summary>
+/// The one definition of the generator's stages (see ARCHITECTURE.md), called by both builds of
+/// <see cref="ModelDocsGenerator"/>; tests and the benchmark run it through a <c>GeneratorDriver</c>
+/// and read its tracked steps, so none of them keeps a copy.
+/// </summary>
+internal static class ModelDocsPipeline
+{
+    public static PipelineOutputs Build(IncrementalGeneratorInitializationContext context)
+    {
+        // 1. Each .md and .json AdditionalFile with its options, parsed in the same step (nothing that
+        //    compares by reference survives it). A markdown file gives at most one doc, a JSON Schema or
+        //    OpenAPI file one per schema; each doc then flows on its own, so an unchanged schema in an
+        //    edited file stays cached downstream.
+        var documents = context.AdditionalTextsProvider
+            .Where(static file => IsMarkdown(file.Path) || JsonDocReader.IsJson(file.Path))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, ct) => Parse(pair.Left, pair.Right.GetOptions(pair.Left), ct))
+            .WithTrackingName(TrackingNames.Documents);
+
+        var parsed = documents
+            .SelectMany(static (r, _) => r.Documents)
+            .WithTrackingName(TrackingNames.ParsedDocuments);
+
+        // 2. Names only: editing a doc's table leaves the index equal, so other docs stay cached.
+        var index = parsed
+            .Select(static (d, _) => ModelResolver.IndexEntryOf(d))
+            .Collect()
+            .Select(static (entries, _) => entries.OrderBy(e => e.FilePath, StringComparer.Ordinal).ThenBy(e => e.JsonKey, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.TypeIndex);
+
+        // 3. What the target supports (C# version, required members, DateOnly, System.Text.Json), from the
+        //    parse options and MSBuild properties: never from the Compilation, which the 5.9 build's
+        //    pre-compilation outputs may not read.
+        var capabilities = context.ParseOptionsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, _) => TargetCapabilities.From(pair.Left, pair.Right.GlobalOptions))
+            .WithTrackingName(TrackingNames.Capabilities);
+
+        // 4. Resolve + infer per doc.
+        var resolved = parsed
+            .Combine(index)
+            .Combine(capabilities)
+            .Select(static (input, ct) => ModelResolver.Resolve(input.Left.Left, input.Left.Right, input.Right, ct))
+            .WithTrackingName(TrackingNames.Models);
+
+        // 5. Polymorphic hierarchies: a derived record learns its ancestors' properties. Only the bases
+        //    are collected, so an edit to any other doc leaves every model's input here unchanged.
+        var resolvedModels = resolved
+            .Where(static r => r.Model is not null)
+            .Select(static (r, _) => r.Model!);
+        var bases = resolvedModels
+            .Where(static m => Hierarchies.IsBase(m))
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(m => m.FullName, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.Hierarchies);
+        var models = resolvedModels
+            .Combine(bases)
+            .Select(static (pair, _) => Hierarchies.Attach(pair.Left, pair.Right))
+            .Combine(capabilities)
+            .WithTrackingName(TrackingNames.ResolvedModels);
+
+        // 6. Emit one model doc at a time.
+        var modelEmit = models
+            .Select(static (input, ct) => SourceEmission.Model(input.Left, input.Right, ct))
+            .WithTrackingName(TrackingNames.ModelSources);
+
+        // 7. JSON: build-wide options, the shared helpers, and one context per namespace over the
+        //    names of the generated types only (editing a doc's table leaves the contexts cached).
+        var jsonOptions = context.AnalyzerConfigOptionsProvider
+            .Select(static (o, _) => JsonOptions.From(o.GlobalOptions))
+            .WithTrackingName(TrackingNames.JsonOptions);
+        var contextTypes = models
+            .Select(static (input, _) => ModelContextTypes.Of(input.Left))
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(t => t.Namespace, StringComparer.Ordinal).ThenBy(t => t.FilePath, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.ContextTypes);
+        var jsonEmit = contextTypes
+            .Combine(jsonOptions)
+            .Combine(capabilities)
+            .Select(static (input, ct) => SourceEmission.Json(input.Left.Left, input.Left.Right, input.Right, ct));
+        var supportEmit = capabilities
+            .Combine(index.Select(static (i, _) => !i.IsEmpty))
+            .Select(static (input, _) => SourceEmission.Support(input.Left, input.Right));
+        var shared = supportEmit
+            .Combine(jsonEmit)
+            .Select(static (pair, _) => new EmitResult(
+                pair.Left.Sources.Concat(pair.Right.Sources).ToEquatableArray(),
+                pair.Left.Diagnostics.Concat(pair.Right.Diagnostics).ToEquatableArray()))
+            .WithTrackingName(TrackingNames.SharedSources);
+
+        // 8. The one stage that reads the Compilation, in the normal phase only: does the target really
+        //    have what step 3 assumed? A wrong guess becomes MD1027 naming the property to set.
+        var check = context.CompilationProvider
+            .Select(static (c, _) => CompilationFacts.Read(c))
+            .Combine(capabilities.Combine(index.Select(static (i, _) => !i.IsEmpty)))
+            .Select(static (input, _) => input.Right.Right ? CompilationFacts.Check(input.Left, input.Right.Left) : EquatableArray<DiagnosticInfo>.Empty)
+            .WithTrackingName(TrackingNames.TargetCheck);
+
+        return new PipelineOutputs(
+            modelEmit.Select(static (r, _) => r.Sources),
+            shared.Select(static (r, _) => r.Sources),
+            new[]
+            {
+                documents.Select(static (r, _) => r.Diagnostics),
+                resolved.Select(static (r, _) => r.Diagnostics),
+                modelEmit.Select(static (r, _) => r.Diagnostics),
+            },
+            shared.Select(static (r, _) => r.Diagnostics)
+                .Combine(check)
+                .Select(static (pair, _) => pair.Left.Concat(pair.Right).ToEquatableArray()));
+    }
+
+    internal static bool IsMarkdown(string path) => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
+
+    internal static FileResult Parse(AdditionalText file, AnalyzerConfigOptions options, CancellationToken ct)
+    {
+        var text = file.GetText(ct);
+        if (text is null) return new FileResult(file.Path, EquatableArray<DocumentSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+        var generatorOptions = GeneratorOptions.From(options);
+        return JsonDocReader.IsJson(file.Path)
+            ? JsonDocReader.Read(file.Path, text, generatorOptions, ct)
+            : FileResult.From(file.Path, MarkdownDocReader.Read(file.Path, text, generatorOptions, ct));
+    }
+}
