@@ -167,7 +167,7 @@ internal static partial class Program
 
         if (options.JsonPath is not null) WriteJson(options.JsonPath, corpusDir, docs.Length, options, rows);
 
-        if (options.Stages || rows.Any(r => !r.Meets))
+        if (options.Stages)
         {
             foreach (var build in options.Builds)
             {
