@@ -27,6 +27,7 @@ public sealed partial class ModelDocsGenerator : IIncrementalGenerator
         {
             context.RegisterSourceOutput(diagnostics, static (spc, diags) => Report(spc, diags));
         }
+        context.RegisterSourceOutput(outputs.ModelSources, static (spc, emitted) => Report(spc, emitted.Diagnostics));
         context.RegisterSourceOutput(outputs.BuildDiagnostics, static (spc, diags) => Report(spc, diags));
     }
 

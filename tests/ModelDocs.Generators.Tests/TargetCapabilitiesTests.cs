@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
+using System.Threading;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -11,81 +11,98 @@ using Xunit;
 namespace ModelDocs.Generators.Tests;
 
 /// <summary>
-/// What the generated code may use is decided before compilation, from the C# version and the MSBuild
-/// properties the package's props and targets make visible; overrides win; the compilation is only checked (MD1027).
+/// What the generated code may use is decided before compilation, from the C# version and what the
+/// referenced assemblies define (read from their metadata); MSBuild properties override it, and only
+/// what they claim, or a second IsExternalInit, is checked against the compilation (MD1027).
 /// </summary>
 public sealed class TargetCapabilitiesTests
 {
-    private static TargetCapabilities From(LanguageVersion lang, params (string Key, string Value)[] properties)
+    private static MetadataReference Net80(string name)
+        => Basic.Reference.Assemblies.Net80.References.All.Single(r => System.IO.Path.GetFileName(r.FilePath) == name + ".dll");
+
+    private static ReferenceFacts Facts(IEnumerable<MetadataReference> references)
+        => references.Select(r => ReferenceFacts.Of(r, CancellationToken.None)).Aggregate(ReferenceFacts.None, (a, b) => a.Or(b));
+
+    [Fact]
+    public void Referenced_assemblies_say_which_types_exist()
+    {
+        // .NET 8's System.Runtime defines the attributes, IsExternalInit and DateOnly; System.Text.Json 8 the serializer API.
+        Assert.Equal(new ReferenceFacts(true, true, true, true, false), ReferenceFacts.Of(Net80("System.Runtime"), CancellationToken.None));
+        var json = ReferenceFacts.Of(Net80("System.Text.Json"), CancellationToken.None);
+        Assert.True(json.JsonUnmappedMemberHandling);
+        Assert.False(json.HasRequiredMembers || json.DateOnly);
+        Assert.Equal(new ReferenceFacts(true, true, true, true, true), Facts(Basic.Reference.Assemblies.Net80.References.All));
+        // The .NET Standard 2.1 surface (netstandard.dll, all type forwarders) has none of them.
+        Assert.Equal(ReferenceFacts.None, ReferenceFacts.Of(Net80("netstandard"), CancellationToken.None));
+    }
+
+    [Fact]
+    public void A_project_reference_counts_its_public_types_only()
+    {
+        var library = CSharpCompilation.Create("Polyfills",
+            new[] { CSharpSyntaxTree.ParseText("namespace System { public struct DateOnly { } } namespace System.Runtime.CompilerServices { internal static class IsExternalInit { } }") },
+            Basic.Reference.Assemblies.Net80.References.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Equal(ReferenceFacts.None with { DateOnly = true }, ReferenceFacts.Of(library.ToMetadataReference(), CancellationToken.None));
+        // The same compiled to metadata.
+        using var pe = new System.IO.MemoryStream();
+        Assert.True(library.Emit(pe).Success);
+        Assert.Equal(ReferenceFacts.None with { DateOnly = true }, ReferenceFacts.Of(MetadataReference.CreateFromImage(pe.ToArray()), CancellationToken.None));
+    }
+
+    private static readonly ReferenceFacts All = new(true, true, true, true, true);
+
+    private static TargetCapabilities From(LanguageVersion lang, ReferenceFacts references, params (string Key, string Value)[] properties)
         => TargetCapabilities.From(new CSharpParseOptions(lang),
-            new TestOptionsProvider(properties.ToDictionary(p => "build_property." + p.Key, p => p.Value)).GlobalOptions);
-
-    private static (string, string)[] Tfm(string identifier, string version, string? stj = null)
-        => stj is null
-            ? new[] { ("TargetFrameworkIdentifier", identifier), ("TargetFrameworkVersion", version) }
-            : new[] { ("TargetFrameworkIdentifier", identifier), ("TargetFrameworkVersion", version), ("ModelDocsSystemTextJsonVersion", stj) };
+            new TestOptionsProvider(properties.ToDictionary(p => "build_property." + p.Key, p => p.Value)).GlobalOptions, references);
 
     [Fact]
-    public void Target_framework_decides_each_feature()
+    public void References_decide_each_feature_and_the_CSharp_version_gates_required()
     {
-        // .NET 8 (what the SDK's ref pack and STJ 8 give): everything.
-        Assert.Equal(new TargetCapabilities(1200, true, true, true, true), From(LanguageVersion.CSharp12, Tfm(".NETCoreApp", "v8.0", "8.0.0.0")));
-        // .NET 6: DateOnly and IsExternalInit, no required members; STJ 6 is too old for the serializer.
-        Assert.Equal(new TargetCapabilities(1000, false, true, true, false), From(LanguageVersion.CSharp10, Tfm(".NETCoreApp", "v6.0", "6.0.0.0")));
-        // .NET 6 with the System.Text.Json 8 package: the serializer after all.
-        Assert.True(From(LanguageVersion.CSharp10, Tfm(".NETCoreApp", "v6.0", "8.0.0.0")).HasJsonSerializer);
-        // .NET Standard 2.0 (and .NET Framework): none of them, unless STJ 8+ is referenced.
-        Assert.Equal(new TargetCapabilities(900, false, false, false, false), From(LanguageVersion.CSharp9, Tfm(".NETStandard", "v2.0")));
-        Assert.Equal(new TargetCapabilities(900, false, false, false, true), From(LanguageVersion.CSharp9, Tfm(".NETFramework", "v4.7.2", "8.0.0.0")));
-        // The targets found no System.Text.Json at all.
-        Assert.False(From(LanguageVersion.CSharp12, Tfm(".NETCoreApp", "v8.0", "0")).HasJsonSerializer);
-        // Nothing known (no build files ran, e.g. a host that is not MSBuild): the newest target.
-        Assert.Equal(new TargetCapabilities(1200, true, true, true, true), From(LanguageVersion.CSharp12));
+        Assert.Equal(new TargetCapabilities(1200, true, true, true, true), From(LanguageVersion.CSharp12, All));
+        Assert.Equal(new TargetCapabilities(900, false, false, false, false), From(LanguageVersion.CSharp9, ReferenceFacts.None));
+        // Only RequiredMemberAttribute without CompilerFeatureRequiredAttribute is not enough.
+        Assert.False(From(LanguageVersion.CSharp12, ReferenceFacts.None with { RequiredMember = true }).HasRequiredMembers);
+        Assert.False(From(LanguageVersion.CSharp10, All).CanUseRequired);
+        Assert.True(From(LanguageVersion.CSharp11, All).CanUseRequired);
+        Assert.True(From(LanguageVersion.Latest, All).CanUseRequired);
     }
 
     [Fact]
-    public void Required_needs_CSharp_11_as_well_as_the_attributes()
+    public void Properties_override_the_references_and_what_they_claim_is_recorded()
     {
-        Assert.False(From(LanguageVersion.CSharp10, Tfm(".NETCoreApp", "v8.0")).CanUseRequired);
-        Assert.True(From(LanguageVersion.CSharp11, Tfm(".NETCoreApp", "v8.0")).CanUseRequired);
-        // LanguageVersion.Latest/Default map to the effective version.
-        Assert.True(From(LanguageVersion.Latest, Tfm(".NETCoreApp", "v8.0")).CanUseRequired);
-    }
-
-    [Fact]
-    public void Properties_override_the_target()
-    {
-        var net8 = Tfm(".NETCoreApp", "v8.0", "8.0.0.0");
-        var lowered = From(LanguageVersion.CSharp12, net8.Concat(new[]
-        {
+        var lowered = From(LanguageVersion.CSharp12, All,
             (TargetCapabilities.RequiredMembersOption, "false"), (TargetCapabilities.DateOnlyOption, "False"),
-            (TargetCapabilities.EmitIsExternalInitOption, "true"), (TargetCapabilities.JsonSerializerOption, "false"),
-        }).ToArray());
+            (TargetCapabilities.EmitIsExternalInitOption, "true"), (TargetCapabilities.JsonSerializerOption, "false"));
         Assert.Equal(new TargetCapabilities(1200, false, false, false, false), lowered);
+        Assert.Null(lowered.Claimed);
 
-        // PolySharp-style polyfills on .NET Standard: say so, and required members are used.
-        var raised = From(LanguageVersion.CSharp12, Tfm(".NETStandard", "v2.0").Concat(new[]
-        {
-            (TargetCapabilities.RequiredMembersOption, "true"), (TargetCapabilities.EmitIsExternalInitOption, "false"),
-        }).ToArray());
+        // PolySharp-style polyfills in source on .NET Standard: say so, and the claims are kept for the check.
+        var raised = From(LanguageVersion.CSharp12, ReferenceFacts.None,
+            (TargetCapabilities.RequiredMembersOption, "true"), (TargetCapabilities.EmitIsExternalInitOption, "false"));
         Assert.True(raised.CanUseRequired);
         Assert.True(raised.HasIsExternalInit);
+        Assert.Equal(new ReferenceFacts(true, true, true, false, false), raised.Claimed);
         // An unreadable value is no override.
-        Assert.True(From(LanguageVersion.CSharp12, net8.Append((TargetCapabilities.DateOnlyOption, "maybe")).ToArray()).HasDateOnly);
+        Assert.True(From(LanguageVersion.CSharp12, All, (TargetCapabilities.DateOnlyOption, "maybe")).HasDateOnly);
     }
 
     /// <summary>The repo's markdown docs: CartItem and the docs it links to, NewCustomerSession.</summary>
     private static IReadOnlyList<AdditionalText> Docs => TestHelpers.LoadFolder(TestHelpers.SchemasDir);
 
-    [Fact]
-    public void A_netstandard_target_gets_the_polyfill_no_required_no_DateOnly_and_no_serializer()
+    private static Dictionary<string, string> Options(params (string Key, string Value)[] properties)
     {
-        var run = TestHelpers.Run(Docs, new()
-        {
-            ["build_property.ModelDocsNamespace"] = "Test.Models",
-            ["build_property.TargetFrameworkIdentifier"] = ".NETStandard",
-            ["build_property.TargetFrameworkVersion"] = "v2.0",
-        });
+        var options = new Dictionary<string, string> { ["build_property.ModelDocsNamespace"] = "Test.Models" };
+        foreach (var (k, v) in properties) options["build_property." + k] = v;
+        return options;
+    }
+
+    [Fact]
+    public void What_a_netstandard_target_gets_the_polyfill_no_required_no_DateOnly_no_serializer()
+    {
+        // What .NET Standard 2.0's references give, set by properties (this test compiles against .NET 8).
+        var run = TestHelpers.Run(Docs, Options(
+            (TargetCapabilities.RequiredMembersOption, "false"), (TargetCapabilities.DateOnlyOption, "false"),
+            (TargetCapabilities.EmitIsExternalInitOption, "true"), (TargetCapabilities.JsonSerializerOption, "false")));
         var hints = run.Sources.Select(s => s.HintName).ToList();
         Assert.Contains("ModelDocs.IsExternalInit.g.cs", hints);
         Assert.DoesNotContain("ModelDocs.Json.g.cs", hints);
@@ -93,53 +110,49 @@ public sealed class TargetCapabilitiesTests
         var record = run.Sources.Single(s => s.HintName == "Test.Models.CartItem.g.cs").SourceText.ToString();
         Assert.DoesNotContain(" required ", record, StringComparison.Ordinal);
         Assert.DoesNotContain("JsonConverter", record, StringComparison.Ordinal);
-        // The generated code is still valid C# against the (newer) references this test compiles with.
         Assert.True(run.CompileDiagnostics.IsEmpty, TestHelpers.Format(run.CompileDiagnostics));
         Assert.Empty(run.GeneratorDiagnostics);
-    }
-
-    [Fact]
-    public void A_wrong_guess_is_reported_with_the_property_to_set()
-    {
-        // The build properties say .NET 8, but this compilation has no System.Text.Json.
-        var refs = Net80.References.All.Where(r => !(r.FilePath ?? r.Display ?? "").Contains("System.Text.Json", StringComparison.Ordinal)).ToList();
-        Assert.True(refs.Count < Net80.References.All.Count());
-        var compilation = CSharpCompilation.Create("NoJson",
-            new[] { CSharpSyntaxTree.ParseText("namespace App; public static class P { }", TestHelpers.ParseOptions) },
-            refs, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        foreach (var build in GeneratorBuilds.All)
-        {
-            var run = TestHelpers.Run(Docs, new()
-            {
-                ["build_property.ModelDocsNamespace"] = "Test.Models",
-                ["build_property.TargetFrameworkIdentifier"] = ".NETCoreApp",
-                ["build_property.TargetFrameworkVersion"] = "v8.0",
-            }, compilation: compilation, build: build);
-            var md1027 = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "MD1027");
-            Assert.Contains("<ModelDocsJsonSerializer>false</ModelDocsJsonSerializer>", md1027.GetMessage(), StringComparison.Ordinal);
-            Assert.Equal(DiagnosticSeverity.Warning, md1027.Severity);
-        }
-    }
-
-    [Fact]
-    public void No_MD1027_when_the_guess_is_right()
-    {
-        var run = TestHelpers.Run(Docs, new()
-        {
-            ["build_property.ModelDocsNamespace"] = "Test.Models",
-            ["build_property.TargetFrameworkIdentifier"] = ".NETCoreApp",
-            ["build_property.TargetFrameworkVersion"] = "v8.0",
-            ["build_property.ModelDocsSystemTextJsonVersion"] = "8.0.0.0",
-        });
-        Assert.Empty(run.GeneratorDiagnostics);
-        Assert.True(run.CompileDiagnostics.IsEmpty, TestHelpers.Format(run.CompileDiagnostics));
     }
 
     [Theory]
-    [InlineData("8.0.0.0", 8)]
-    [InlineData("v10.0", 10)]
-    [InlineData("0", 0)]
-    [InlineData("x", null)]
-    [InlineData("", null)]
-    public void Major_version(string text, int? major) => Assert.Equal(major, TargetCapabilities.MajorVersion(text));
+    [InlineData(GeneratorBuilds.PreCompilation)]
+    [InlineData(GeneratorBuilds.Standard)]
+    public void A_claim_the_compilation_does_not_back_is_reported_with_the_property_to_set(string build)
+    {
+        // The property says System.Text.Json 8 is there; this compilation has no System.Text.Json at all.
+        var refs = Basic.Reference.Assemblies.Net80.References.All.Where(r => !(r.FilePath ?? "").Contains("System.Text.Json", StringComparison.Ordinal)).ToList();
+        var compilation = CSharpCompilation.Create("NoJson",
+            new[] { CSharpSyntaxTree.ParseText("namespace App; public static class P { }", TestHelpers.ParseOptions) },
+            refs, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var run = TestHelpers.Run(Docs, Options((TargetCapabilities.JsonSerializerOption, "true")), compilation: compilation, build: build);
+        var md1027 = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "MD1027");
+        Assert.Contains("<ModelDocsJsonSerializer>false</ModelDocsJsonSerializer>", md1027.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(DiagnosticSeverity.Warning, md1027.Severity);
+    }
+
+    [Theory]
+    [InlineData(GeneratorBuilds.PreCompilation)]
+    [InlineData(GeneratorBuilds.Standard)]
+    public void A_polyfill_the_project_already_has_is_reported(string build)
+    {
+        var compilation = TestHelpers.CreateCompilation(new[]
+        {
+            "namespace App; public static class P { }",
+            "namespace System.Runtime.CompilerServices { internal static class IsExternalInit { } }",
+        });
+        var run = TestHelpers.Run(Docs, Options((TargetCapabilities.EmitIsExternalInitOption, "true")), compilation: compilation, build: build);
+        var md1027 = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "MD1027");
+        Assert.Contains("<ModelDocsEmitIsExternalInit>false</ModelDocsEmitIsExternalInit>", md1027.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_MD1027_and_no_look_at_the_compilation_when_the_references_decide()
+    {
+        var run = TestHelpers.Run(Docs, trackSteps: true);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(run.CompileDiagnostics.IsEmpty, TestHelpers.Format(run.CompileDiagnostics));
+        // The check's input is null: nothing to look at.
+        var step = Assert.Single(run.Result.Results).TrackedSteps[TrackingNames.TargetCheck];
+        Assert.All(step, s => Assert.Null(((ValueTuple<TargetCapabilities?, Compilation>)s.Inputs[0].Source.Outputs[s.Inputs[0].OutputIndex].Value).Item1));
+    }
 }

@@ -112,7 +112,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor TargetMismatch = Make("MD1027",
         "Target lacks a feature the generated code uses",
-        "Generated code uses {0}, decided from the target framework before compilation, but the compilation {1}; set <{2}>{3}</{2}> in the project",
+        "Generated code uses {0}, decided before compilation from {1}, but the compilation {2}; set <{3}>{4}</{3}> in the project",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor InternalError = Make("MD9001",

@@ -30,6 +30,9 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
     {
         var a = _items ?? Array.Empty<T>();
         var b = other._items ?? Array.Empty<T>();
+        // The same array: the pipeline compares each doc's (doc, index) pair with the previous run's, and a
+        // cached index is the very same array, so this skips an index-sized loop per doc and run.
+        if (ReferenceEquals(a, b)) return true;
         if (a.Length != b.Length) return false;
         for (var i = 0; i < a.Length; i++)
         {

@@ -7,79 +7,60 @@ using ModelDocs.Generators.Model;
 namespace ModelDocs.Generators.Pipeline;
 
 /// <summary>
-/// What the compilation really has, read in the normal phase only to check the
-/// <see cref="TargetCapabilities"/> that were decided before it (never to decide anything).
+/// The normal-phase check of what was decided before compilation (<see cref="TargetCapabilities"/>):
+/// the referenced assemblies are read exactly, so only two things can be wrong, and only they make this
+/// stage look at the compilation: a <c>ModelDocs*</c> property that claims a type no reference has (it
+/// must then come from source), and the <c>IsExternalInit</c> polyfill when the project's own source has
+/// one too. Otherwise the compilation is not touched: asking it for a type builds its declaration table,
+/// which walks every tree, the 5.9 build's generated ones included, on every run.
 /// </summary>
-internal sealed record CompilationFacts(bool HasRequiredMembers, bool HasIsExternalInit, bool HasDateOnly, bool HasJsonSerializer, bool IsExternalInitIsOurs)
+internal static class CompilationFacts
 {
-    public static CompilationFacts Read(Compilation compilation)
-    {
-        // The referenced assemblies first: asking the compilation itself builds its declaration table, which
-        // parses every source tree, the 5.9 build's pre-compiled ones included (about a second for 800 files,
-        // on every run). Source is searched only for what no reference has (a hand-written polyfill).
-        var inReferences = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var reference in compilation.References)
-        {
-            if (compilation.GetAssemblyOrModuleSymbol(reference) is not IAssemblySymbol assembly) continue;
-            foreach (var name in Names)
-            {
-                if (!inReferences.Contains(name) && assembly.GetTypeByMetadataName(name) is { } type && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))
-                {
-                    inReferences.Add(name);
-                }
-            }
-        }
-        var ours = false;
-        bool Has(string name)
-        {
-            if (inReferences.Contains(name)) return true;
-            var type = compilation.GetTypeByMetadataName(name);
-            if (type is null) return false;
-            if (name != IsExternalInit) return true;
-            foreach (var location in type.Locations)
-            {
-                // The 5.9 build adds its polyfill before this compilation is made: that one does not count.
-                if (location.SourceTree?.FilePath.EndsWith(Emit.SourceEmission.IsExternalInitHintName, StringComparison.Ordinal) == true) ours = true;
-            }
-            return !ours;
-        }
-        return new CompilationFacts(
-            Has(RequiredMember) && Has(CompilerFeatureRequired),
-            Has(IsExternalInit),
-            Has(DateOnly),
-            Has(UnmappedMemberHandling),
-            ours);
-    }
-
     private const string RequiredMember = "System.Runtime.CompilerServices.RequiredMemberAttribute";
     private const string CompilerFeatureRequired = "System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute";
     private const string IsExternalInit = "System.Runtime.CompilerServices.IsExternalInit";
     private const string DateOnly = "System.DateOnly";
     private const string UnmappedMemberHandling = "System.Text.Json.Serialization.JsonUnmappedMemberHandling";
-    private static readonly string[] Names = { RequiredMember, CompilerFeatureRequired, IsExternalInit, DateOnly, UnmappedMemberHandling };
 
-    /// <summary>MD1027 for each feature the generated code uses that the compilation lacks.</summary>
-    public static EquatableArray<DiagnosticInfo> Check(CompilationFacts facts, TargetCapabilities caps)
+    /// <summary>Whether <see cref="Check"/> has anything to look at for these capabilities.</summary>
+    public static bool NeedsCheck(TargetCapabilities caps) => caps.Claimed is not null || !caps.HasIsExternalInit;
+
+    /// <summary>MD1027 for each claimed type the compilation lacks, and for a second IsExternalInit.</summary>
+    public static EquatableArray<DiagnosticInfo> Check(Compilation compilation, TargetCapabilities caps)
     {
         var found = new List<DiagnosticInfo>();
-        void Mismatch(string feature, string lacks, string option, string value)
-            => found.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TargetMismatch, null, feature, lacks, option, value));
+        void Mismatch(string feature, string source, string lacks, string option, string value)
+            => found.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TargetMismatch, null, feature, source, lacks, option, value));
 
-        if (caps.CanUseRequired && !facts.HasRequiredMembers)
+        if (caps.Claimed is { } claimed)
         {
-            Mismatch("C# required members", "has no System.Runtime.CompilerServices.RequiredMemberAttribute", TargetCapabilities.RequiredMembersOption, "false");
+            const string Property = "a ModelDocs property";
+            if (claimed.RequiredMember && caps.CanUseRequired && (compilation.GetTypeByMetadataName(RequiredMember) is null || compilation.GetTypeByMetadataName(CompilerFeatureRequired) is null))
+            {
+                Mismatch("C# required members", Property, "has no " + RequiredMember, TargetCapabilities.RequiredMembersOption, "false");
+            }
+            if (claimed.DateOnly && compilation.GetTypeByMetadataName(DateOnly) is null)
+            {
+                Mismatch("System.DateOnly for 'date' properties", Property, "has no System.DateOnly", TargetCapabilities.DateOnlyOption, "false");
+            }
+            if (claimed.JsonUnmappedMemberHandling && compilation.GetTypeByMetadataName(UnmappedMemberHandling) is null)
+            {
+                Mismatch("the System.Text.Json serializer context", Property, "references no System.Text.Json 8 or later", TargetCapabilities.JsonSerializerOption, "false");
+            }
+            if (claimed.IsExternalInit && compilation.GetTypeByMetadataName(IsExternalInit) is null)
+            {
+                Mismatch("init accessors", Property, "has no " + IsExternalInit, TargetCapabilities.EmitIsExternalInitOption, "true");
+            }
         }
-        if (caps.HasDateOnly && !facts.HasDateOnly)
+        if (!caps.HasIsExternalInit && compilation.GetTypeByMetadataName(IsExternalInit) is { } polyfill)
         {
-            Mismatch("System.DateOnly for 'date' properties", "has no System.DateOnly", TargetCapabilities.DateOnlyOption, "false");
-        }
-        if (caps.HasJsonSerializer && !facts.HasJsonSerializer)
-        {
-            Mismatch("the System.Text.Json serializer context", "references no System.Text.Json 8 or later", TargetCapabilities.JsonSerializerOption, "false");
-        }
-        if (caps.HasIsExternalInit && !facts.HasIsExternalInit && !facts.IsExternalInitIsOurs)
-        {
-            Mismatch("init accessors", "has no System.Runtime.CompilerServices.IsExternalInit", TargetCapabilities.EmitIsExternalInitOption, "true");
+            foreach (var location in polyfill.Locations)
+            {
+                // The 5.9 build's own copy is in this compilation already; another one is a duplicate definition.
+                if (location.SourceTree?.FilePath.EndsWith(Emit.SourceEmission.IsExternalInitHintName, StringComparison.Ordinal) == true) continue;
+                Mismatch("its own " + IsExternalInit, "the referenced assemblies (none defines it)", "already defines one", TargetCapabilities.EmitIsExternalInitOption, "false");
+                break;
+            }
         }
         return found.ToEquatableArray();
     }

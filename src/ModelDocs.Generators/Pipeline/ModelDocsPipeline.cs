@@ -19,8 +19,8 @@ namespace ModelDocs.Generators.Pipeline;
 internal sealed class PipelineOutputs
 {
     public PipelineOutputs(
-        IncrementalValuesProvider<EquatableArray<GeneratedSource>> modelSources,
-        IncrementalValueProvider<EquatableArray<GeneratedSource>> sharedSources,
+        IncrementalValuesProvider<EmitResult> modelSources,
+        IncrementalValueProvider<EmitResult> sharedSources,
         IncrementalValuesProvider<EquatableArray<DiagnosticInfo>>[] docDiagnostics,
         IncrementalValueProvider<EquatableArray<DiagnosticInfo>> buildDiagnostics)
     {
@@ -30,13 +30,13 @@ internal sealed class PipelineOutputs
         BuildDiagnostics = buildDiagnostics;
     }
 
-    /// <summary>Per model doc: its record and enums.</summary>
-    public IncrementalValuesProvider<EquatableArray<GeneratedSource>> ModelSources { get; }
+    /// <summary>Per model doc: its record and enums (and MD9001 if emitting them failed, reported from <see cref="DocDiagnostics"/>).</summary>
+    public IncrementalValuesProvider<EmitResult> ModelSources { get; }
 
-    /// <summary>Once per build: the attributes, the polyfill, the JSON helpers and the serializer contexts.</summary>
-    public IncrementalValueProvider<EquatableArray<GeneratedSource>> SharedSources { get; }
+    /// <summary>Once per build: the attributes, the polyfill, the JSON helpers and the serializer contexts (their diagnostics are in <see cref="BuildDiagnostics"/>).</summary>
+    public IncrementalValueProvider<EmitResult> SharedSources { get; }
 
-    /// <summary>Per file and per doc: parse, resolve and emit diagnostics (one provider each; Roslyn cannot concatenate them).</summary>
+    /// <summary>Per file and per doc: parse and resolve diagnostics (one provider each; Roslyn cannot concatenate them).</summary>
     public IncrementalValuesProvider<EquatableArray<DiagnosticInfo>>[] DocDiagnostics { get; }
 
     /// <summary>Once per build: C# version, shared emission, and the check of the target against the compilation.</summary>
@@ -73,12 +73,18 @@ internal static class ModelDocsPipeline
             .Select(static (entries, _) => entries.OrderBy(e => e.FilePath, StringComparer.Ordinal).ThenBy(e => e.JsonKey, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.TypeIndex);
 
-        // 3. What the target supports (C# version, required members, DateOnly, System.Text.Json), from the
-        //    parse options and MSBuild properties: never from the Compilation, which the 5.9 build's
-        //    pre-compilation outputs may not read.
+        // 3. What the target supports (C# version, required members, DateOnly, System.Text.Json 8), from the
+        //    parse options and what the referenced assemblies define (read per reference from metadata, and
+        //    cached per reference): never from the Compilation, which pre-compilation outputs may not read.
+        var referenceFacts = context.MetadataReferencesProvider
+            .Select(static (reference, ct) => ReferenceFacts.Of(reference, ct))
+            .WithTrackingName(TrackingNames.ReferenceFacts)
+            .Collect()
+            .Select(static (all, _) => all.Aggregate(ReferenceFacts.None, static (a, b) => a.Or(b)));
         var capabilities = context.ParseOptionsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, _) => TargetCapabilities.From(pair.Left, pair.Right.GlobalOptions))
+            .Combine(referenceFacts)
+            .Select(static (input, _) => TargetCapabilities.From(input.Left.Left, input.Left.Right.GlobalOptions, input.Right))
             .WithTrackingName(TrackingNames.Capabilities);
 
         // 4. Resolve + infer per doc.
@@ -133,22 +139,22 @@ internal static class ModelDocsPipeline
                 pair.Left.Diagnostics.Concat(pair.Right.Diagnostics).ToEquatableArray()))
             .WithTrackingName(TrackingNames.SharedSources);
 
-        // 8. The one stage that reads the Compilation, in the normal phase only: does the target really
-        //    have what step 3 assumed? A wrong guess becomes MD1027 naming the property to set.
-        var check = context.CompilationProvider
-            .Select(static (c, _) => CompilationFacts.Read(c))
-            .Combine(capabilities.Combine(index.Select(static (i, _) => !i.IsEmpty)))
-            .Select(static (input, _) => input.Right.Right ? CompilationFacts.Check(input.Left, input.Right.Left) : EquatableArray<DiagnosticInfo>.Empty)
+        // 8. The one stage that may read the Compilation, in the normal phase only, and only when a property
+        //    claimed a type no reference has or the polyfill is added (CompilationFacts): MD1027 if wrong.
+        var check = capabilities
+            .Combine(index.Select(static (i, _) => !i.IsEmpty))
+            .Select(static (input, _) => input.Right && CompilationFacts.NeedsCheck(input.Left) ? input.Left : null)
+            .Combine(context.CompilationProvider)
+            .Select(static (input, _) => input.Left is null ? EquatableArray<DiagnosticInfo>.Empty : CompilationFacts.Check(input.Right, input.Left))
             .WithTrackingName(TrackingNames.TargetCheck);
 
         return new PipelineOutputs(
-            modelEmit.Select(static (r, _) => r.Sources),
-            shared.Select(static (r, _) => r.Sources),
+            modelEmit,
+            shared,
             new[]
             {
                 documents.Select(static (r, _) => r.Diagnostics),
                 resolved.Select(static (r, _) => r.Diagnostics),
-                modelEmit.Select(static (r, _) => r.Diagnostics),
             },
             shared.Select(static (r, _) => r.Diagnostics)
                 .Combine(check)

@@ -1,7 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using ModelDocs.Generators.Emit;
-using ModelDocs.Generators.Model;
 using ModelDocs.Generators.Pipeline;
 
 // The only use of Roslyn's experimental pre-compilation outputs (roslyn#83088, RSEXPERIMENTAL007).
@@ -19,13 +18,13 @@ public sealed partial class ModelDocsGenerator
 
     private static partial void RegisterSources(IncrementalGeneratorInitializationContext context, PipelineOutputs outputs)
     {
-        context.RegisterPreCompilationSourceOutput(outputs.ModelSources, static (spc, sources) => Add(spc, sources));
-        context.RegisterPreCompilationSourceOutput(outputs.SharedSources, static (spc, sources) => Add(spc, sources));
+        context.RegisterPreCompilationSourceOutput(outputs.ModelSources, static (spc, emitted) => Add(spc, emitted));
+        context.RegisterPreCompilationSourceOutput(outputs.SharedSources, static (spc, emitted) => Add(spc, emitted));
     }
 
-    private static void Add(PreCompilationSourceProductionContext spc, EquatableArray<GeneratedSource> sources)
+    private static void Add(PreCompilationSourceProductionContext spc, EmitResult emitted)
     {
-        foreach (var s in sources) spc.AddSource(s.HintName, SourceText.From(s.Text, System.Text.Encoding.UTF8));
+        foreach (var s in emitted.Sources) spc.AddSource(s.HintName, SourceText.From(s.Text, System.Text.Encoding.UTF8));
     }
 }
 #pragma warning restore RSEXPERIMENTAL007

@@ -1,7 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using ModelDocs.Generators.Emit;
-using ModelDocs.Generators.Model;
 using ModelDocs.Generators.Pipeline;
 
 namespace ModelDocs.Generators;
@@ -14,12 +13,12 @@ public sealed partial class ModelDocsGenerator
 
     private static partial void RegisterSources(IncrementalGeneratorInitializationContext context, PipelineOutputs outputs)
     {
-        context.RegisterSourceOutput(outputs.ModelSources, static (spc, sources) => Add(spc, sources));
-        context.RegisterSourceOutput(outputs.SharedSources, static (spc, sources) => Add(spc, sources));
+        context.RegisterSourceOutput(outputs.ModelSources, static (spc, emitted) => Add(spc, emitted));
+        context.RegisterSourceOutput(outputs.SharedSources, static (spc, emitted) => Add(spc, emitted));
     }
 
-    private static void Add(SourceProductionContext spc, EquatableArray<GeneratedSource> sources)
+    private static void Add(SourceProductionContext spc, EmitResult emitted)
     {
-        foreach (var s in sources) spc.AddSource(s.HintName, SourceText.From(s.Text, System.Text.Encoding.UTF8));
+        foreach (var s in emitted.Sources) spc.AddSource(s.HintName, SourceText.From(s.Text, System.Text.Encoding.UTF8));
     }
 }
