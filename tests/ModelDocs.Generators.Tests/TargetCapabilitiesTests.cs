@@ -12,8 +12,8 @@ namespace ModelDocs.Generators.Tests;
 
 /// <summary>
 /// What the generated code may use is decided before compilation, from the C# version and what the
-/// referenced assemblies define (read from their metadata); MSBuild properties override it, and only
-/// what they claim, or a second IsExternalInit, is checked against the compilation (MD1027).
+/// referenced assemblies define (read from their metadata); MSBuild properties override it; only the
+/// IsExternalInit polyfill is checked against the compilation (MD1027 when the project's source has one).
 /// </summary>
 public sealed class TargetCapabilitiesTests
 {
@@ -68,20 +68,18 @@ public sealed class TargetCapabilitiesTests
     }
 
     [Fact]
-    public void Properties_override_the_references_and_what_they_claim_is_recorded()
+    public void Properties_override_the_references()
     {
         var lowered = From(LanguageVersion.CSharp12, All,
             (TargetCapabilities.RequiredMembersOption, "false"), (TargetCapabilities.DateOnlyOption, "False"),
             (TargetCapabilities.EmitIsExternalInitOption, "true"), (TargetCapabilities.JsonSerializerOption, "false"));
         Assert.Equal(new TargetCapabilities(1200, false, false, false, false), lowered);
-        Assert.Null(lowered.Claimed);
 
-        // PolySharp-style polyfills in source on .NET Standard: say so, and the claims are kept for the check.
+        // PolySharp-style polyfills on .NET Standard (another generator's output): say so.
         var raised = From(LanguageVersion.CSharp12, ReferenceFacts.None,
             (TargetCapabilities.RequiredMembersOption, "true"), (TargetCapabilities.EmitIsExternalInitOption, "false"));
         Assert.True(raised.CanUseRequired);
         Assert.True(raised.HasIsExternalInit);
-        Assert.Equal(new ReferenceFacts(true, true, true, false, false), raised.Claimed);
         // An unreadable value is no override.
         Assert.True(From(LanguageVersion.CSharp12, All, (TargetCapabilities.DateOnlyOption, "maybe")).HasDateOnly);
     }
@@ -96,13 +94,16 @@ public sealed class TargetCapabilitiesTests
         return options;
     }
 
-    [Fact]
-    public void What_a_netstandard_target_gets_the_polyfill_no_required_no_DateOnly_no_serializer()
+    [Theory]
+    [InlineData(GeneratorBuilds.PreCompilation)]
+    [InlineData(GeneratorBuilds.Standard)]
+    public void What_a_netstandard_target_gets_the_polyfill_no_required_no_DateOnly_no_serializer(string build)
     {
-        // What .NET Standard 2.0's references give, set by properties (this test compiles against .NET 8).
+        // What .NET Standard 2.0's references give, set by properties (this test compiles against .NET 8, whose
+        // System.Runtime has a public IsExternalInit: a referenced copy is no duplicate, so no MD1027).
         var run = TestHelpers.Run(Docs, Options(
             (TargetCapabilities.RequiredMembersOption, "false"), (TargetCapabilities.DateOnlyOption, "false"),
-            (TargetCapabilities.EmitIsExternalInitOption, "true"), (TargetCapabilities.JsonSerializerOption, "false")));
+            (TargetCapabilities.EmitIsExternalInitOption, "true"), (TargetCapabilities.JsonSerializerOption, "false")), build: build);
         var hints = run.Sources.Select(s => s.HintName).ToList();
         Assert.Contains("ModelDocs.IsExternalInit.g.cs", hints);
         Assert.DoesNotContain("ModelDocs.Json.g.cs", hints);
@@ -117,17 +118,17 @@ public sealed class TargetCapabilitiesTests
     [Theory]
     [InlineData(GeneratorBuilds.PreCompilation)]
     [InlineData(GeneratorBuilds.Standard)]
-    public void A_claim_the_compilation_does_not_back_is_reported_with_the_property_to_set(string build)
+    public void A_claim_is_the_users_to_make_and_not_second_guessed(string build)
     {
-        // The property says System.Text.Json 8 is there; this compilation has no System.Text.Json at all.
+        // The property says System.Text.Json 8 is there; the compilation the generator sees has none, as it
+        // would not have another generator's polyfills either: no MD1027 (the compiler reports what is missing).
         var refs = Basic.Reference.Assemblies.Net80.References.All.Where(r => !(r.FilePath ?? "").Contains("System.Text.Json", StringComparison.Ordinal)).ToList();
         var compilation = CSharpCompilation.Create("NoJson",
             new[] { CSharpSyntaxTree.ParseText("namespace App; public static class P { }", TestHelpers.ParseOptions) },
             refs, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var run = TestHelpers.Run(Docs, Options((TargetCapabilities.JsonSerializerOption, "true")), compilation: compilation, build: build);
-        var md1027 = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "MD1027");
-        Assert.Contains("<ModelDocsJsonSerializer>false</ModelDocsJsonSerializer>", md1027.GetMessage(), StringComparison.Ordinal);
-        Assert.Equal(DiagnosticSeverity.Warning, md1027.Severity);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "MD1027");
+        Assert.Contains(run.Sources, s => s.HintName == "Test.Models.ModelDocsJsonContext.g.cs");
     }
 
     [Theory]
@@ -143,6 +144,22 @@ public sealed class TargetCapabilitiesTests
         var run = TestHelpers.Run(Docs, Options((TargetCapabilities.EmitIsExternalInitOption, "true")), compilation: compilation, build: build);
         var md1027 = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "MD1027");
         Assert.Contains("<ModelDocsEmitIsExternalInit>false</ModelDocsEmitIsExternalInit>", md1027.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("Source1.cs", md1027.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(DiagnosticSeverity.Warning, md1027.DefaultSeverity); // the test compilation promotes warnings to errors
+    }
+
+    [Theory]
+    [InlineData(GeneratorBuilds.PreCompilation)]
+    [InlineData(GeneratorBuilds.Standard)]
+    public void A_referenced_internal_polyfill_is_no_duplicate(string build)
+    {
+        // A library (PolySharp-style) with its own internal IsExternalInit, referenced by this project.
+        var library = CSharpCompilation.Create("Lib",
+            new[] { CSharpSyntaxTree.ParseText("namespace System.Runtime.CompilerServices { internal static class IsExternalInit { } } namespace Lib { public static class L { } }") },
+            Basic.Reference.Assemblies.Net80.References.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = TestHelpers.CreateCompilation().AddReferences(library.ToMetadataReference());
+        var run = TestHelpers.Run(Docs, Options((TargetCapabilities.EmitIsExternalInitOption, "true")), compilation: compilation, build: build);
+        Assert.Empty(run.GeneratorDiagnostics);
     }
 
     [Fact]

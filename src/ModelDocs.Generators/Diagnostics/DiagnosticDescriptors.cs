@@ -111,7 +111,7 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor TargetMismatch = Make("MD1027",
-        "Target lacks a feature the generated code uses",
+        "Generated polyfill duplicates the project's own",
         "Generated code uses {0}, decided before compilation from {1}, but the compilation {2}; set <{3}>{4}</{3}> in the project",
         DiagnosticSeverity.Warning);
 

@@ -17,8 +17,6 @@ internal sealed record ReferenceFacts(bool RequiredMember, bool CompilerFeatureR
 
     public bool HasRequiredMembers => RequiredMember && CompilerFeatureRequired;
 
-    public bool Any => RequiredMember || CompilerFeatureRequired || IsExternalInit || DateOnly || JsonUnmappedMemberHandling;
-
     public ReferenceFacts Or(ReferenceFacts other)
         => new(RequiredMember || other.RequiredMember, CompilerFeatureRequired || other.CompilerFeatureRequired,
             IsExternalInit || other.IsExternalInit, DateOnly || other.DateOnly, JsonUnmappedMemberHandling || other.JsonUnmappedMemberHandling);
@@ -28,6 +26,9 @@ internal sealed record ReferenceFacts(bool RequiredMember, bool CompilerFeatureR
 
     public static ReferenceFacts Of(MetadataReference reference, CancellationToken ct)
     {
+        // A reference only usable through an extern alias is invisible to generated global:: code.
+        var aliases = reference.Properties.Aliases;
+        if (!aliases.IsEmpty && !aliases.Contains("global")) return None;
         try
         {
             return reference switch
@@ -37,7 +38,7 @@ internal sealed record ReferenceFacts(bool RequiredMember, bool CompilerFeatureR
                 _ => None,
             };
         }
-        catch (Exception ex) when (ex is BadImageFormatException or System.IO.IOException or InvalidOperationException or NotSupportedException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // An unreadable reference is the compiler's to report; it defines nothing here.
             return None;

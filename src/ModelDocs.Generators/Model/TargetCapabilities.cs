@@ -11,16 +11,15 @@ namespace ModelDocs.Generators.Model;
 /// from inputs that phase allows: the C# version from the parse options, and what the referenced
 /// assemblies define (<see cref="ReferenceFacts"/>, read from their metadata, never through the
 /// <see cref="Compilation"/>). A <c>ModelDocs*</c> MSBuild property overrides each decision, for types
-/// that come from source instead (a polyfill package); such claims are checked against the compilation
-/// afterwards (MD1027).
+/// that come from source instead (a polyfill package, which is another generator: neither this phase nor
+/// the compilation a generator sees holds its output, so such a claim is the user's to make).
 /// </summary>
 /// <param name="LanguageVersion">The effective C# version (<see cref="Microsoft.CodeAnalysis.CSharp.LanguageVersion"/> as int, e.g. 1200 for C# 12).</param>
 /// <param name="HasRequiredMembers">The target has <c>RequiredMemberAttribute</c> and <c>CompilerFeatureRequiredAttribute</c> (.NET 7+).</param>
 /// <param name="HasIsExternalInit">The target has <c>IsExternalInit</c> (.NET 5+); when false the generator adds an internal copy.</param>
 /// <param name="HasDateOnly">The target has <c>DateOnly</c> (.NET 6+); when false <c>date</c> maps to <c>DateTime</c>.</param>
 /// <param name="HasJsonSerializer">System.Text.Json 8 or later is referenced (the converters and context need its APIs).</param>
-/// <param name="Claimed">What the properties claim that no referenced assembly has (checked against the compilation, MD1027).</param>
-internal sealed record TargetCapabilities(int LanguageVersion, bool HasRequiredMembers, bool HasIsExternalInit, bool HasDateOnly, bool HasJsonSerializer = true, ReferenceFacts? Claimed = null)
+internal sealed record TargetCapabilities(int LanguageVersion, bool HasRequiredMembers, bool HasIsExternalInit, bool HasDateOnly, bool HasJsonSerializer = true)
 {
     public const string RequiredMembersOption = "ModelDocsRequiredMembers";
     public const string DateOnlyOption = "ModelDocsDateOnly";
@@ -38,10 +37,7 @@ internal sealed record TargetCapabilities(int LanguageVersion, bool HasRequiredM
         var isExternalInit = Flag(global, EmitIsExternalInitOption) is bool emit ? !emit : references.IsExternalInit;
         var dateOnly = Flag(global, DateOnlyOption) ?? references.DateOnly;
         var json = Flag(global, JsonSerializerOption) ?? references.JsonUnmappedMemberHandling;
-        var claimed = new ReferenceFacts(
-            required && !references.HasRequiredMembers, required && !references.HasRequiredMembers,
-            isExternalInit && !references.IsExternalInit, dateOnly && !references.DateOnly, json && !references.JsonUnmappedMemberHandling);
-        return new TargetCapabilities(langVersion, required, isExternalInit, dateOnly, json, claimed.Any ? claimed : null);
+        return new TargetCapabilities(langVersion, required, isExternalInit, dateOnly, json);
     }
 
     private static bool? Flag(AnalyzerConfigOptions options, string name)

@@ -139,8 +139,8 @@ internal static class ModelDocsPipeline
                 pair.Left.Diagnostics.Concat(pair.Right.Diagnostics).ToEquatableArray()))
             .WithTrackingName(TrackingNames.SharedSources);
 
-        // 8. The one stage that may read the Compilation, in the normal phase only, and only when a property
-        //    claimed a type no reference has or the polyfill is added (CompilationFacts): MD1027 if wrong.
+        // 8. The one stage that may read the Compilation, in the normal phase only, and only when the
+        //    IsExternalInit polyfill is added: MD1027 if the project's source has one too (CompilationFacts).
         var check = capabilities
             .Combine(index.Select(static (i, _) => !i.IsEmpty))
             .Select(static (input, _) => input.Right && CompilationFacts.NeedsCheck(input.Left) ? input.Left : null)
