@@ -15,10 +15,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using ModelDocs.Generators;
-using ModelDocs.Generators.Emit;
-using ModelDocs.Generators.Inference;
-using ModelDocs.Generators.Model;
-using ModelDocs.Generators.Parsing;
 
 namespace ModelDocs.GeneratorBench;
 
@@ -184,7 +180,7 @@ internal static partial class Program
                 Stages.Cold(build, docs, optionsProvider, CreateCompilation(0), options.Iterations, options.Warmup);
                 Console.WriteLine();
                 Stages.EditSteps(build, docs, editedIndex, originalText.Replace(EditedText, "Any coupon code entered (edit).", StringComparison.Ordinal),
-                    optionsProvider, CreateCompilation(0), ParseOptions, options.Iterations, options.Warmup);
+                    optionsProvider, CreateCompilation(0), options.Iterations, options.Warmup);
             }
         }
 
@@ -438,7 +434,7 @@ internal static partial class Program
 /// Where a run's time goes, from the pipeline itself: Roslyn's per-step elapsed times with step tracking
 /// on (the stages are not called directly, so the bench keeps no copy of them).
 /// </summary>
-internal static partial class Stages
+internal static class Stages
 {
     public static void Cold(string build, ImmutableArray<AdditionalText> docs, AnalyzerConfigOptionsProvider optionsProvider, CSharpCompilation compilation, int iterations, int warmup)
     {
@@ -476,16 +472,13 @@ internal static partial class Stages
     }
 
     private static double Med(List<double> v) { var s = v.OrderBy(x => x).ToList(); return s[s.Count / 2]; }
-}
 
-internal static partial class Stages
-{
     /// <summary>
     /// The one-doc edit with step tracking on: the time Roslyn records per pipeline step, versus the
     /// whole RunGenerators, and a no-op run (nothing changed) for the driver's fixed cost.
     /// </summary>
     public static void EditSteps(string build, ImmutableArray<AdditionalText> docs, int editedIndex, string editedText, AnalyzerConfigOptionsProvider optionsProvider,
-        CSharpCompilation compilation, CSharpParseOptions parseOptions, int iterations, int warmup)
+        CSharpCompilation compilation, int iterations, int warmup)
     {
         var perStep = new Dictionary<string, List<double>>();
         var edits = new List<double>();

@@ -47,7 +47,7 @@ internal sealed record ReferenceFacts(bool RequiredMember, bool CompilerFeatureR
 
     private static ReferenceFacts OfMetadata(Metadata? metadata, CancellationToken ct)
     {
-        var facts = None;
+        var found = new Found();
         var modules = metadata switch
         {
             AssemblyMetadata a => a.GetModules(),
@@ -61,37 +61,41 @@ internal sealed record ReferenceFacts(bool RequiredMember, bool CompilerFeatureR
             {
                 ct.ThrowIfCancellationRequested();
                 var type = reader.GetTypeDefinition(handle);
-                if ((type.Attributes & TypeAttributes.VisibilityMask) != TypeAttributes.Public) continue;
-                facts = facts.Or(Match(reader, type.Namespace, type.Name));
+                if ((type.Attributes & TypeAttributes.VisibilityMask) == TypeAttributes.Public) found.Match(reader, type.Namespace, type.Name);
             }
             foreach (var handle in reader.ExportedTypes)
             {
                 var exported = reader.GetExportedType(handle);
-                if (exported.IsForwarder) facts = facts.Or(Match(reader, exported.Namespace, exported.Name));
+                if (exported.IsForwarder) found.Match(reader, exported.Namespace, exported.Name);
             }
         }
-        return facts;
+        return new ReferenceFacts(found.RequiredMember, found.CompilerFeatureRequired, found.IsExternalInit, found.DateOnly, found.JsonUnmappedMemberHandling);
     }
 
-    private static ReferenceFacts Match(MetadataReader reader, StringHandle ns, StringHandle name)
+    /// <summary>The five names, matched against a metadata reader's strings without allocating.</summary>
+    private struct Found
     {
-        var strings = reader.StringComparer;
-        if (strings.Equals(ns, CompilerServices))
+        public bool RequiredMember, CompilerFeatureRequired, IsExternalInit, DateOnly, JsonUnmappedMemberHandling;
+
+        public void Match(MetadataReader reader, StringHandle ns, StringHandle name)
         {
-            if (strings.Equals(name, "RequiredMemberAttribute")) return None with { RequiredMember = true };
-            if (strings.Equals(name, "CompilerFeatureRequiredAttribute")) return None with { CompilerFeatureRequired = true };
-            if (strings.Equals(name, "IsExternalInit")) return None with { IsExternalInit = true };
+            var strings = reader.StringComparer;
+            if (strings.Equals(ns, CompilerServices))
+            {
+                RequiredMember |= strings.Equals(name, "RequiredMemberAttribute");
+                CompilerFeatureRequired |= strings.Equals(name, "CompilerFeatureRequiredAttribute");
+                IsExternalInit |= strings.Equals(name, "IsExternalInit");
+            }
+            else if (strings.Equals(ns, "System"))
+            {
+                DateOnly |= strings.Equals(name, "DateOnly");
+            }
+            else if (strings.Equals(ns, JsonSerialization))
+            {
+                // System.Text.Json 8 added it; the generated converters and context need that version's APIs.
+                JsonUnmappedMemberHandling |= strings.Equals(name, "JsonUnmappedMemberHandling");
+            }
         }
-        else if (strings.Equals(ns, "System"))
-        {
-            if (strings.Equals(name, "DateOnly")) return None with { DateOnly = true };
-        }
-        else if (strings.Equals(ns, JsonSerialization))
-        {
-            // System.Text.Json 8 added it; the generated converters and context need that version's APIs.
-            if (strings.Equals(name, "JsonUnmappedMemberHandling")) return None with { JsonUnmappedMemberHandling = true };
-        }
-        return None;
     }
 
     private static ReferenceFacts OfAssembly(IAssemblySymbol assembly)

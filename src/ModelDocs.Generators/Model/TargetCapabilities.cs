@@ -1,4 +1,3 @@
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -19,7 +18,7 @@ namespace ModelDocs.Generators.Model;
 /// <param name="HasIsExternalInit">The target has <c>IsExternalInit</c> (.NET 5+); when false the generator adds an internal copy.</param>
 /// <param name="HasDateOnly">The target has <c>DateOnly</c> (.NET 6+); when false <c>date</c> maps to <c>DateTime</c>.</param>
 /// <param name="HasJsonSerializer">System.Text.Json 8 or later is referenced (the converters and context need its APIs).</param>
-internal sealed record TargetCapabilities(int LanguageVersion, bool HasRequiredMembers, bool HasIsExternalInit, bool HasDateOnly, bool HasJsonSerializer = true)
+internal sealed record TargetCapabilities(int LanguageVersion, bool HasRequiredMembers, bool HasIsExternalInit, bool HasDateOnly, bool HasJsonSerializer)
 {
     public const string RequiredMembersOption = "ModelDocsRequiredMembers";
     public const string DateOnlyOption = "ModelDocsDateOnly";
@@ -27,8 +26,6 @@ internal sealed record TargetCapabilities(int LanguageVersion, bool HasRequiredM
     public const string JsonSerializerOption = "ModelDocsJsonSerializer";
 
     public bool CanUseRequired => LanguageVersion >= (int)Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp11 && HasRequiredMembers;
-
-    public static readonly TargetCapabilities Latest = new((int)Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp12, true, true, true);
 
     public static TargetCapabilities From(ParseOptions parseOptions, AnalyzerConfigOptions global, ReferenceFacts references)
     {

@@ -72,6 +72,7 @@ internal static class ModelDocsPipeline
             .Collect()
             .Select(static (entries, _) => entries.OrderBy(e => e.FilePath, StringComparer.Ordinal).ThenBy(e => e.JsonKey, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.TypeIndex);
+        var anyDocs = index.Select(static (i, _) => !i.IsEmpty);
 
         // 3. What the target supports (C# version, required members, DateOnly, System.Text.Json 8), from the
         //    parse options and what the referenced assemblies define (read per reference from metadata, and
@@ -130,7 +131,7 @@ internal static class ModelDocsPipeline
             .Combine(capabilities)
             .Select(static (input, ct) => SourceEmission.Json(input.Left.Left, input.Left.Right, input.Right, ct));
         var supportEmit = capabilities
-            .Combine(index.Select(static (i, _) => !i.IsEmpty))
+            .Combine(anyDocs)
             .Select(static (input, _) => SourceEmission.Support(input.Left, input.Right));
         var shared = supportEmit
             .Combine(jsonEmit)
@@ -142,7 +143,7 @@ internal static class ModelDocsPipeline
         // 8. The one stage that may read the Compilation, in the normal phase only, and only when the
         //    IsExternalInit polyfill is added: MD1027 if the project's source has one too (CompilationFacts).
         var check = capabilities
-            .Combine(index.Select(static (i, _) => !i.IsEmpty))
+            .Combine(anyDocs)
             .Select(static (input, _) => input.Right && CompilationFacts.NeedsCheck(input.Left) ? input.Left : null)
             .Combine(context.CompilationProvider)
             .Select(static (input, _) => input.Left is null ? EquatableArray<DiagnosticInfo>.Empty : CompilationFacts.Check(input.Right, input.Left))
