@@ -6,6 +6,8 @@ internal static class TrackingNames
     public const string Documents = nameof(Documents);
     public const string ParsedDocuments = nameof(ParsedDocuments);
     public const string TypeIndex = nameof(TypeIndex);
+    public const string FolderDialects = nameof(FolderDialects);
+    public const string NamingNotice = nameof(NamingNotice);
     public const string ReferenceFacts = nameof(ReferenceFacts);
     public const string Capabilities = nameof(Capabilities);
     public const string Models = nameof(Models);
@@ -17,5 +19,5 @@ internal static class TrackingNames
     public const string SharedSources = nameof(SharedSources);
     public const string TargetCheck = nameof(TargetCheck);
 
-    public static readonly string[] All = { Documents, ParsedDocuments, TypeIndex, ReferenceFacts, Capabilities, Models, Hierarchies, ResolvedModels, JsonOptions, ContextTypes, ModelSources, SharedSources, TargetCheck };
+    public static readonly string[] All = { Documents, ParsedDocuments, TypeIndex, FolderDialects, NamingNotice, ReferenceFacts, Capabilities, Models, Hierarchies, ResolvedModels, JsonOptions, ContextTypes, ModelSources, SharedSources, TargetCheck };
 }

@@ -260,7 +260,7 @@ public sealed class FuzzTests
     {
         var doc = Table($"**a** | **str** | before{separator}after. | [optional] ", "# Repro");
         var run = TestHelpers.Run(new[] { new InMemoryAdditionalText("Repro.md", doc) }, compilation: SharedCompilation.Value);
-        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.GeneratorProblems);
         var source = run.Sources.Single(s => s.HintName == "Test.Models.Repro.g.cs").SourceText.ToString();
         Assert.True(run.CompileDiagnostics.IsEmpty, TestHelpers.Format(run.CompileDiagnostics, 5) + Environment.NewLine + source);
     }

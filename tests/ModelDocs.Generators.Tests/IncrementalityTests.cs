@@ -44,7 +44,7 @@ public sealed class IncrementalityTests
         var compilation = TestHelpers.CreateCompilation();
         var run = TestHelpers.Run(docs, compilation: compilation, trackSteps: true, build: build);
         Assert.True(run.CompileDiagnostics.IsEmpty, TestHelpers.Format(run.CompileDiagnostics));
-        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.GeneratorProblems);
         foreach (var n in Names) Assert.Contains(run.Sources, s => s.HintName == $"Test.Models.{n}.g.cs");
         return new Setup(docs, compilation, run.Driver);
     }

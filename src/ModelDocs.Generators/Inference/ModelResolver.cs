@@ -87,7 +87,7 @@ internal static class ModelResolver
             ct.ThrowIfCancellationRequested();
             // OpenAPI Generator's python escapes reserved words (date, return) as var_date, var_return:
             // the C# name and the wire name come from the word itself.
-            var baseName = (doc.Dialect is Dialect.Python or Dialect.PythonLegacy) && raw.Name.StartsWith("var_", StringComparison.Ordinal) && raw.Name.Length > 4
+            var baseName = (doc.Dialect is Dialect.Python or Dialect.PythonLegacy or Dialect.PythonPrior) && raw.Name.StartsWith("var_", StringComparison.Ordinal) && raw.Name.Length > 4
                 ? raw.Name.Substring(4)
                 : raw.Name;
             // One JSON name, one property: a row whose wire name an earlier row has is a duplicate
@@ -240,7 +240,11 @@ internal static class ModelResolver
             // "List<AllowedSubscriptionsEnum>" names the item enum.
             var lt = name.IndexOf('<');
             if (lt >= 0 && name.EndsWith(">", StringComparison.Ordinal)) name = name.Substring(lt + 1, name.Length - lt - 2).Trim();
-            if (name == inner.Name || (inner.Link is not null && inner.Link.TrimStart('#') == section.Name)) return section;
+            if (name == inner.Name) return section;
+            // An in-doc link: by the heading's name or the anchor before it, in any case (ktorm links #Status to "## Enum: status").
+            if (inner.Link is { } link && link.StartsWith("#", StringComparison.Ordinal)
+                && (string.Equals(link.Substring(1), section.Name, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(link.Substring(1), section.Anchor, StringComparison.OrdinalIgnoreCase))) return section;
         }
         return null;
     }
@@ -295,7 +299,7 @@ internal static class ModelResolver
             case TypeKind.Reference:
                 if (enumModel is not null && enumModel.Origin is EnumOrigin.EnumTable or EnumOrigin.Schema)
                     return new ResolvedType(TypeKind.Reference, $"global::{ns}.{enumModel.TypeName}", true, EnumName: enumModel.TypeName);
-                return ResolveReference(type, raw, doc, ns, index, diagnostics);
+                return ResolveReference(type, raw, doc, ns, index, caps, diagnostics);
             default:
                 return new ResolvedType(TypeKind.Any, JsonElement, true);
         }
@@ -310,7 +314,7 @@ internal static class ModelResolver
         return null;
     }
 
-    private static ResolvedType ResolveReference(TypeSpec type, RawProperty raw, DocumentSpec doc, string ns, EquatableArray<TypeIndexEntry> index, List<DiagnosticInfo> diagnostics)
+    private static ResolvedType ResolveReference(TypeSpec type, RawProperty raw, DocumentSpec doc, string ns, EquatableArray<TypeIndexEntry> index, TargetCapabilities caps, List<DiagnosticInfo> diagnostics)
     {
         TypeIndexEntry? target = null;
         if (type.Link is not null && type.Link.StartsWith("json:", StringComparison.Ordinal))
@@ -331,6 +335,10 @@ internal static class ModelResolver
         else if (type.Link is not null && !type.Link.StartsWith("#", StringComparison.Ordinal))
         {
             target = Pick(index.Where(e => string.Equals(e.FileStem, type.Link, StringComparison.OrdinalIgnoreCase)), ns);
+            // A link to a doc the SDK does not ship, on a name that spells a type (bash's [**Decimal**](Decimal.md),
+            // ktorm's [**java.time.LocalDateTime**](java.time.LocalDateTime.md)): that type.
+            if (target is null && Parsing.Spellings.Lookup(type.Name ?? string.Empty, doc.Dialect) is { Kind: not TypeKind.Map and not TypeKind.List } spelled)
+                return ResolveType(spelled, raw, doc, ns, index, caps, null, diagnostics);
             if (target is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedLink, raw.TypeCell, raw.Name, doc.FileStem, type.Link + ".md",
@@ -342,10 +350,20 @@ internal static class ModelResolver
         {
             var name = type.Name ?? string.Empty;
             target = Pick(index.Where(e => e.TypeName == name || e.FileStem == name), ns);
+            // C names a model's struct pet_t after its doc pet.md.
+            if (target is null && doc.Dialect == Dialect.C && name.EndsWith("_t", StringComparison.Ordinal))
+            {
+                var stem = name.Substring(0, name.Length - 2);
+                target = Pick(index.Where(e => string.Equals(e.FileStem, stem, StringComparison.OrdinalIgnoreCase)), ns);
+            }
             if (target is null)
             {
-                // OpenAPI Generator names an inline enum it does not list (csharp: Model.StateEnum): a string.
-                if (name.EndsWith("Enum", StringComparison.Ordinal)) return new ResolvedType(TypeKind.String, "string", false);
+                // OpenAPI Generator names an inline enum it does not list (csharp: Model.StateEnum), or links it to a
+                // section of the doc that lists no values (kotlin: [**inline**](#StatusEnum)): a string.
+                // C: openapi_petstore_pet_STATUS_e.
+                if (name.EndsWith("Enum", StringComparison.Ordinal) || type.Link?.StartsWith("#", StringComparison.Ordinal) == true
+                    || (doc.Dialect == Dialect.C && name.EndsWith("_e", StringComparison.Ordinal)))
+                    return new ResolvedType(TypeKind.String, "string", false);
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownType, raw.TypeCell, raw.TypeText ?? name, raw.Name, doc.FileStem,
                     "no model doc of that name is in the compilation" + DidYouMean(name, index.Select(e => e.TypeName), string.Empty)));
                 return new ResolvedType(TypeKind.Any, JsonElement, true);

@@ -135,7 +135,8 @@ internal static class Naming
     }
 
     /// <summary>Whether the dialect's Name column is already the JSON property name.</summary>
-    public static bool NameIsWireName(Dialect dialect) => dialect is Dialect.Java or Dialect.Php or Dialect.TypeScript or Dialect.JsonSchema;
+    public static bool NameIsWireName(Dialect dialect)
+        => dialect == Dialect.JsonSchema || Parsing.Dialects.Of(dialect)?.Names == Parsing.NameColumn.WireName;
 
     /// <summary>Record members C# generates or inherits; a property with one of these names would not compile.</summary>
     public static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)

@@ -8,6 +8,8 @@ internal enum DocumentKind { Model, Enum }
 /// never Roslyn objects, so the incremental pipeline can cache it: the cacheability rule for
 /// every spec in this folder. JSON inputs give one spec per schema; <see cref="JsonKey"/>
 /// (<c>json:{normalized path}#{JSON pointer}</c>) identifies it, and <c>$ref</c>s link to it by that key.
+/// <see cref="DialectScore"/> is how clearly a markdown doc showed its <see cref="Dialect"/> (0 when the
+/// option set it); a doc below <c>Dialects.Strong</c> takes its folder's dialect (<c>Dialects.FolderVote</c>).
 /// </summary>
 internal sealed record DocumentSpec(
     string FilePath,
@@ -23,7 +25,8 @@ internal sealed record DocumentSpec(
     string? JsonKey = null,
     PolymorphismSpec? Polymorphism = null,
     string? BaseKey = null,
-    EquatableArray<DiscriminatorTag> Tags = default);
+    EquatableArray<DiscriminatorTag> Tags = default,
+    int DialectScore = 0);
 
 /// <summary>
 /// A polymorphic base (JSON inputs: a schema with a <c>discriminator</c>): the property whose value
@@ -55,13 +58,14 @@ internal sealed record RawProperty(
     LocationInfo TypeCell,
     LocationInfo NotesCell,
     bool IsNullable = false,
-    bool IsWriteOnly = false);
+    bool IsWriteOnly = false,
+    string? TypeLink = null);
 
 /// <summary>
 /// A list of values stated by the doc: an enum doc's <c>## Enum</c> bullets, or a Java-style
 /// <c>## Enum: StateEnum</c> table (Name is then the section's name).
 /// </summary>
-internal sealed record RawEnum(string Name, EquatableArray<RawEnumValue> Values, LocationInfo Location);
+internal sealed record RawEnum(string Name, EquatableArray<RawEnumValue> Values, LocationInfo Location, string? Anchor = null);
 
 internal sealed record RawEnumValue(string Name, string Value);
 

@@ -7,8 +7,16 @@ internal enum WireNaming { CamelCase, AsWritten, PascalCase, SnakeCase }
 
 internal enum NumberType { Decimal, Double }
 
-/// <summary>Which writer produced a doc. <see cref="JsonSchema"/> is set by the JSON reader (JSON Schema, OpenAPI, Swagger), never by the option.</summary>
-internal enum Dialect { Auto, Python, PythonLegacy, Java, Go, Ruby, Php, TypeScript, CSharp, JsonSchema }
+/// <summary>
+/// Which writer produced a doc: one of OpenAPI Generator's doc languages (their traits and signs are
+/// data in <c>Parsing/Dialects.cs</c>). <see cref="JsonSchema"/> is set by the JSON reader (JSON Schema,
+/// OpenAPI, Swagger), never by the option.
+/// </summary>
+internal enum Dialect
+{
+    Auto, Python, PythonLegacy, PythonPrior, Java, Kotlin, Scala, Go, Ruby, Php, TypeScript, TypeScriptFetch, JavaScript, CSharp, PowerShell,
+    Rust, Swift, Dart, C, ObjC, Perl, R, Julia, Eiffel, Bash, GraphQL, JsonSchema,
+}
 
 /// <summary>
 /// The options that apply to one doc: MSBuild properties, overridden by the AdditionalFiles item's
@@ -54,18 +62,7 @@ internal sealed record GeneratorOptions(string Namespace, WireNaming WireNaming,
         _ => WireNaming.CamelCase,
     };
 
-    public static Dialect ParseDialect(string? value) => Normalize(value) switch
-    {
-        "python" => Dialect.Python,
-        "pythonlegacy" => Dialect.PythonLegacy,
-        "java" => Dialect.Java,
-        "go" => Dialect.Go,
-        "ruby" => Dialect.Ruby,
-        "php" => Dialect.Php,
-        "typescript" => Dialect.TypeScript,
-        "csharp" => Dialect.CSharp,
-        _ => Dialect.Auto,
-    };
+    public static Dialect ParseDialect(string? value) => Parsing.Dialects.Parse(value);
 
     private static string Normalize(string? value)
         => (value ?? string.Empty).Replace("-", "").Replace("_", "").Replace(" ", "").ToLowerInvariant();

@@ -35,6 +35,9 @@ internal static class MarkdownDocReader
         }
     }
 
+    /// <summary>A Type cell's text (links removed) and link target as the neutral type, in <paramref name="dialect"/>.</summary>
+    internal static TypeSpec TypeOf(string typeText, string? link, Dialect dialect, out string? error) => Reader.TypeOf(typeText, link, dialect, out error);
+
     internal static string StemOf(string path)
     {
         var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
@@ -97,7 +100,9 @@ internal static class MarkdownDocReader
             var propertiesHeading = -1;
             var enumHeading = -1;
             var enumTables = new List<int>();
-            var hasMethods = false;
+            var anchors = new Dictionary<int, string>();
+            string? pendingAnchor = null;
+            var evidence = new Dialects.Evidence();
             var inFence = false;
 
             for (var i = 0; i < lines.Count; i++)
@@ -109,11 +114,20 @@ internal static class MarkdownDocReader
                 var trimmed = head.TrimStart();
                 if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
                 {
+                    if (!inFence && trimmed.Length > 3) evidence.Fences.Add(trimmed.Substring(3).Trim().ToLowerInvariant());
                     inFence = !inFence;
                     inDescription = false;
                     continue;
                 }
                 if (inFence) continue;
+                Dialects.NoteLine(evidence, head);
+                // kotlin: <a name="StatusEnum"></a> right before "## Enum: status" names the section for links.
+                if (trimmed.StartsWith("<a name=\"", StringComparison.OrdinalIgnoreCase))
+                {
+                    var close = trimmed.IndexOf('"', 9);
+                    if (close > 9) pendingAnchor = trimmed.Substring(9, close - 9);
+                    continue;
+                }
 
                 if (head.StartsWith("# ", StringComparison.Ordinal) && title is null)
                 {
@@ -130,9 +144,13 @@ internal static class MarkdownDocReader
                     {
                         if (heading.Equals("Properties", StringComparison.OrdinalIgnoreCase) && propertiesHeading < 0) propertiesHeading = i;
                         else if (heading.Equals("Enum", StringComparison.OrdinalIgnoreCase) && enumHeading < 0) enumHeading = i;
-                        else if (heading.StartsWith("Enum:", StringComparison.OrdinalIgnoreCase)) enumTables.Add(i);
-                        else if (heading.Equals("Methods", StringComparison.OrdinalIgnoreCase)) hasMethods = true;
+                        else if (heading.StartsWith("Enum:", StringComparison.OrdinalIgnoreCase))
+                        {
+                            enumTables.Add(i);
+                            if (pendingAnchor is not null) anchors[i] = pendingAnchor;
+                        }
                     }
+                    pendingAnchor = null;
                     continue;
                 }
                 if (inDescription && head.Length > 0 && !head.StartsWith("[[", StringComparison.Ordinal))
@@ -145,6 +163,9 @@ internal static class MarkdownDocReader
             if (propertiesHeading < 0 && enumHeading < 0) return new DocumentResult(null, EquatableArray<DiagnosticInfo>.Empty);
 
             var typeName = TitleToName(title) ?? _docName;
+            // C: "# pet_t" documents pet.md; the model is the doc's name.
+            if (typeName.Length == _docName.Length + 2 && typeName.EndsWith("_t", StringComparison.Ordinal)
+                && typeName.StartsWith(_docName, StringComparison.OrdinalIgnoreCase)) typeName = _docName;
             var titleLocation = titleLine >= 0 ? LineLocation(lines[titleLine]) : LocationInfo.From(_path, _text, new TextSpan(0, 0));
 
             var rows = new List<Row>();
@@ -159,17 +180,23 @@ internal static class MarkdownDocReader
             if (enumHeading >= 0) enumSections.Add(ReadEnumBullets(enumHeading));
             foreach (var t in enumTables)
             {
-                var section = ReadEnumTable(t);
+                var section = ReadEnumSection(t, anchors.TryGetValue(t, out var anchor) ? anchor : null, evidence);
                 if (section is not null) enumSections.Add(section);
             }
 
-            var dialect = _options.Dialect != Dialect.Auto ? _options.Dialect : DetectDialect(title, header, rows, hasMethods, enumTables.Count > 0);
+            var score = 0;
+            var dialect = _options.Dialect;
+            if (dialect == Dialect.Auto)
+            {
+                CollectEvidence(evidence, title, header, rows);
+                (dialect, score) = Dialects.Detect(evidence);
+            }
             var properties = header is null ? new List<RawProperty>() : ReadProperties(header, rows, dialect);
 
             var kind = propertiesHeading < 0 && enumHeading >= 0 ? DocumentKind.Enum : DocumentKind.Model;
             var desc = description.Length == 0 ? null : HtmlEntities.Decode(description.ToString());
             var doc = new DocumentSpec(_path, _docName, typeName, kind, dialect, desc, _options,
-                properties.ToEquatableArray(), enumSections.ToEquatableArray(), titleLocation);
+                properties.ToEquatableArray(), enumSections.ToEquatableArray(), titleLocation, DialectScore: score);
             return new DocumentResult(doc, _diagnostics.ToEquatableArray());
         }
 
@@ -303,6 +330,7 @@ internal static class MarkdownDocReader
             {
                 _ct.ThrowIfCancellationRequested();
                 var cells = row.Cells;
+                if (cells.Count > header.Count && typeCol < cells.Count) cells = MergeSplitType(cells, typeCol, header.Count);
                 var rowLocation = LineLocation(row.Line);
                 if (cells.Count <= Math.Max(nameCol, typeCol))
                 {
@@ -358,7 +386,7 @@ internal static class MarkdownDocReader
                 }
 
                 var typeCell = cells[typeCol];
-                var type = ReadTypeCell(typeCell.Text, dialect, out var typeText, out var typeError);
+                var type = ReadTypeCell(typeCell.Text, dialect, out var typeText, out var typeLink, out var typeError);
                 var typeLocation = CellLocation(row.Line, typeCell);
                 if (typeError is not null)
                 {
@@ -368,7 +396,7 @@ internal static class MarkdownDocReader
                 var notes = notesCell.Text;
                 // Dialects without a Notes column (typescript) do not say what is required: read as optional.
                 var isOptional = !notesPresent || notes.IndexOf("[optional]", StringComparison.OrdinalIgnoreCase) >= 0
-                                 || (dialect == Dialect.TypeScript && notesCol < 0);
+                                 || Dialects.Of(dialect)?.StatesRequired == false;
                 var isReadOnly = notes.IndexOf("[readonly]", StringComparison.OrdinalIgnoreCase) >= 0;
                 var isDeprecated = notes.IndexOf("[deprecated]", StringComparison.OrdinalIgnoreCase) >= 0
                                    || description.StartsWith("**Deprecated**", StringComparison.OrdinalIgnoreCase)
@@ -386,9 +414,47 @@ internal static class MarkdownDocReader
                     defaultText is null ? null : HtmlEntities.Decode(defaultText),
                     rowLocation,
                     typeLocation,
-                    notesPresent ? CellLocation(row.Line, notesCell) : rowLocation));
+                    notesPresent ? CellLocation(row.Line, notesCell) : rowLocation,
+                    TypeLink: typeLink));
             }
             return result;
+        }
+
+        /// <summary>
+        /// typescript writes unions unescaped (<c>{ [key: string]: object | null; }</c>): a Type cell whose
+        /// brackets do not close takes the following cells, pipes included, until they do.
+        /// </summary>
+        private static List<Cell> MergeSplitType(List<Cell> cells, int typeCol, int headerCount)
+        {
+            var open = Balance(HtmlEntities.Decode(cells[typeCol].Text));
+            if (open <= 0) return cells;
+            var last = typeCol;
+            while (open > 0 && last + 1 < cells.Count && cells.Count - (last + 1 - typeCol) >= headerCount)
+            {
+                last++;
+                open += Balance(HtmlEntities.Decode(cells[last].Text));
+            }
+            if (open != 0) return cells;
+            var first = cells[typeCol];
+            var end = cells[last].Start + cells[last].Length;
+            var text = new StringBuilder(first.Text);
+            for (var i = typeCol + 1; i <= last; i++) text.Append(" | ").Append(cells[i].Text);
+            var merged = new List<Cell>(cells.Count - (last - typeCol));
+            for (var i = 0; i < typeCol; i++) merged.Add(cells[i]);
+            merged.Add(new Cell(text.ToString(), first.Start, end - first.Start));
+            for (var i = last + 1; i < cells.Count; i++) merged.Add(cells[i]);
+            return merged;
+        }
+
+        private static int Balance(string s)
+        {
+            var n = 0;
+            foreach (var c in s)
+            {
+                if (c is '<' or '{' or '[' or '(') n++;
+                else if (c is '>' or '}' or ']' or ')') n--;
+            }
+            return n;
         }
 
         private static string CleanName(string cell, Dialect dialect)
@@ -396,7 +462,7 @@ internal static class MarkdownDocReader
             var s = HtmlEntities.Decode(cell).Replace("**", "").Replace("`", "").Trim();
             if (s.Length > 4 && s.StartsWith("__", StringComparison.Ordinal) && s.EndsWith("__", StringComparison.Ordinal)) s = s.Substring(2, s.Length - 4);
             // The typescript generator escapes reserved words with '_' (`_return`); the wire name is the word.
-            if (dialect == Dialect.TypeScript && s.Length > 1 && s[0] == '_' && TypeScriptReserved.Contains(s.Substring(1))) s = s.Substring(1);
+            if (dialect is Dialect.TypeScript or Dialect.TypeScriptFetch or Dialect.JavaScript && s.Length > 1 && s[0] == '_' && TypeScriptReserved.Contains(s.Substring(1))) s = s.Substring(1);
             return s.Trim();
         }
 
@@ -430,33 +496,61 @@ internal static class MarkdownDocReader
             return notes.Substring(start, end - start).Trim();
         }
 
-        /// <summary>Type cell: optional <c>Pointer to</c>, optional link, bold text; returns the type and the link target.</summary>
-        private static TypeSpec ReadTypeCell(string cell, Dialect dialect, out string? typeText, out string? error)
+        /// <summary>Type cell: links anywhere in it (<c>Option&lt;[**models::Tag**](Tag.md)&gt;</c>), bold and code marks, entities.</summary>
+        private static TypeSpec ReadTypeCell(string cell, Dialect dialect, out string? typeText, out string? link, out string? error)
         {
-            var s = cell.Trim();
-            if (s.StartsWith("Pointer to ", StringComparison.Ordinal)) s = s.Substring("Pointer to ".Length).Trim();
-            string? link = null;
-            if (s.StartsWith("[", StringComparison.Ordinal) && s.EndsWith(")", StringComparison.Ordinal))
-            {
-                var mid = s.LastIndexOf("](", StringComparison.Ordinal);
-                if (mid > 0)
-                {
-                    link = s.Substring(mid + 2, s.Length - mid - 3).Trim();
-                    s = s.Substring(1, mid - 1);
-                }
-            }
-            s = HtmlEntities.Decode(s.Replace("**", "").Replace("`", "")).Trim();
-            typeText = s;
-            var type = TypeGrammar.Parse(s, dialect, out error);
-            var target = LinkTarget(link);
-            if (target is not null)
-            {
-                type = AttachLink(type, target);
-            }
-            return type;
+            typeText = CellText(cell, out var rawLink);
+            link = LinkTarget(rawLink);
+            return TypeOf(typeText, link, dialect, out error);
         }
 
-        private static string? LinkTarget(string? link)
+        /// <summary>A Type cell's text (links removed) and its link target as the neutral type.</summary>
+        internal static TypeSpec TypeOf(string typeText, string? link, Dialect dialect, out string? error)
+        {
+            var type = TypeGrammar.Parse(typeText, dialect, out error, link is null || link.StartsWith("#", StringComparison.Ordinal) ? null : link);
+            return link is null ? type : AttachLink(type, link);
+        }
+
+        /// <summary>The cell's text with markdown links replaced by their text (the first link's target is returned), emphasis and entities removed.</summary>
+        private static string CellText(string cell, out string? link)
+        {
+            link = null;
+            var s = cell.Trim();
+            var sb = new StringBuilder(s.Length);
+            for (var i = 0; i < s.Length; i++)
+            {
+                if (s[i] == '[')
+                {
+                    var close = MatchingBracket(s, i, '[', ']');
+                    if (close > i && close + 1 < s.Length && s[close + 1] == '(')
+                    {
+                        var end = MatchingBracket(s, close + 1, '(', ')');
+                        if (end > close)
+                        {
+                            link ??= s.Substring(close + 2, end - close - 2).Trim();
+                            sb.Append(s, i + 1, close - i - 1);
+                            i = end;
+                            continue;
+                        }
+                    }
+                }
+                sb.Append(s[i]);
+            }
+            return HtmlEntities.Decode(sb.ToString().Replace("**", "").Replace("`", "")).Trim();
+        }
+
+        private static int MatchingBracket(string s, int open, char o, char c)
+        {
+            var depth = 0;
+            for (var i = open; i < s.Length; i++)
+            {
+                if (s[i] == o) depth++;
+                else if (s[i] == c && --depth == 0) return i;
+            }
+            return -1;
+        }
+
+        internal static string? LinkTarget(string? link)
         {
             if (string.IsNullOrEmpty(link)) return null;
             var l = HtmlEntities.Decode(link!);
@@ -469,15 +563,26 @@ internal static class MarkdownDocReader
             return stem.Length == 0 || stem.StartsWith(".", StringComparison.Ordinal) ? null : stem;
         }
 
-        /// <summary>The link names the doc of the innermost referenced type; primitives ignore it.</summary>
+        /// <summary>
+        /// The link names the doc of the innermost referenced type; primitives ignore it. A container whose
+        /// items the cell does not spell (C's <c>[**list_t**](tag.md)</c>) holds the linked doc's model.
+        /// </summary>
         private static TypeSpec AttachLink(TypeSpec type, string target)
         {
-            if (type.Element is not null) return type with { Element = AttachLink(type.Element, target) };
+            if (type.Element is not null)
+            {
+                if (ReferenceEquals(type.Element, Spellings.Unspelled) && !target.StartsWith("#", StringComparison.Ordinal))
+                    return type with { Element = new TypeSpec(TypeKind.Reference, Name: target, Link: target) };
+                return type with { Element = AttachLink(type.Element, target) };
+            }
             if (type.Kind == TypeKind.Reference) return type with { Link = target };
             return type;
         }
 
-        private RawEnum ReadEnumBullets(int heading)
+        private RawEnum ReadEnumBullets(int heading) => new(_docName, ReadBullets(heading).ToEquatableArray(), LineLocation(_text.Lines[heading]));
+
+        /// <summary><c>* `NAME` (value: `'v'`)</c> bullets under a heading, up to the next heading.</summary>
+        private List<RawEnumValue> ReadBullets(int heading)
         {
             var lines = _text.Lines;
             var values = new List<RawEnumValue>();
@@ -496,28 +601,78 @@ internal static class MarkdownDocReader
                 if (value is null) continue;
                 values.Add(new RawEnumValue(name ?? value, Unquote(HtmlEntities.Decode(value))));
             }
-            return new RawEnum(_docName, values.ToEquatableArray(), LineLocation(lines[heading]));
+            return values;
         }
 
-        private RawEnum? ReadEnumTable(int heading)
+        /// <summary>
+        /// A <c>## Enum: X</c> section, in any of the shapes the languages write: a <c>Name | Value</c> table
+        /// with a value per row (java) or a comma list in one row (kotlin), bullets (javascript), or an
+        /// <c>Allowed values: [a, b]</c> line (scala). <paramref name="anchor"/> is the HTML anchor before the
+        /// heading, which links use when the heading names the wire property (kotlin).
+        /// </summary>
+        private RawEnum? ReadEnumSection(int heading, string? anchor, Dialects.Evidence evidence)
         {
             var lines = _text.Lines;
             var name = HtmlEntities.Decode(Prefix(lines[heading], 300).TrimStart('#').Trim().Substring("Enum:".Length).Trim());
+            var location = LineLocation(lines[heading]);
+            var values = new List<RawEnumValue>();
             var rows = new List<Row>();
             var header = ReadTable(heading + 1, rows, "Value");
-            if (header is null) return null;
-            var valueCol = ColumnIndex(header, "Value");
-            var nameCol = ColumnIndex(header, "Name");
-            if (valueCol < 0) return null;
-            var values = new List<RawEnumValue>();
-            foreach (var row in rows)
+            if (header is not null)
             {
-                if (row.Cells.Count <= valueCol) continue;
-                var value = Unquote(HtmlEntities.Decode(row.Cells[valueCol].Text.Trim()));
-                var member = nameCol >= 0 && nameCol < row.Cells.Count ? row.Cells[nameCol].Text.Trim() : value;
-                values.Add(new RawEnumValue(member, value));
+                var valueCol = ColumnIndex(header, "Value");
+                var nameCol = ColumnIndex(header, "Name");
+                foreach (var row in rows)
+                {
+                    if (row.Cells.Count <= valueCol) continue;
+                    var cell = HtmlEntities.Decode(row.Cells[valueCol].Text.Trim());
+                    var member = nameCol >= 0 && nameCol < row.Cells.Count ? row.Cells[nameCol].Text.Trim() : null;
+                    if (IsQuoted(cell))
+                    {
+                        evidence.HasEnumTables = true;
+                        values.Add(new RawEnumValue(member ?? Unquote(cell), Unquote(cell)));
+                    }
+                    else if (cell.IndexOf(',') >= 0)
+                    {
+                        foreach (var v in SplitList(cell)) values.Add(new RawEnumValue(v, v));
+                    }
+                    else if (cell.Length > 0)
+                    {
+                        values.Add(new RawEnumValue(member ?? cell, cell));
+                    }
+                }
+                return new RawEnum(name, values.ToEquatableArray(), location, anchor);
             }
-            return new RawEnum(name, values.ToEquatableArray(), LineLocation(lines[heading]));
+            for (var i = heading + 1; i < lines.Count; i++)
+            {
+                var head = Prefix(lines[i], 3);
+                if (head.StartsWith("#", StringComparison.Ordinal)) break;
+                var text = HtmlEntities.Decode(Prefix(lines[i], 100_000).Trim());
+                const string allowed = "Allowed values:";
+                if (text.StartsWith(allowed, StringComparison.OrdinalIgnoreCase))
+                {
+                    var list = text.Substring(allowed.Length).Trim().TrimStart('[').TrimEnd(']');
+                    foreach (var v in SplitList(list)) values.Add(new RawEnumValue(v, v));
+                    return new RawEnum(name, values.ToEquatableArray(), location, anchor);
+                }
+            }
+            var bullets = ReadBullets(heading);
+            if (bullets.Count == 0) return null;
+            evidence.HasEnumBullets = true;
+            return new RawEnum(name, bullets.ToEquatableArray(), location, anchor);
+        }
+
+        private static bool IsQuoted(string s) => s.Length >= 2 && (s[0] == '"' || s[0] == '\'') && s[s.Length - 1] == s[0];
+
+        private static List<string> SplitList(string list)
+        {
+            var result = new List<string>();
+            foreach (var part in list.Split(','))
+            {
+                var v = Unquote(part.Trim());
+                if (v.Length > 0) result.Add(v);
+            }
+            return result;
         }
 
         private static string? BetweenBackticks(string s, int from, out int after)
@@ -539,64 +694,27 @@ internal static class MarkdownDocReader
         }
 
         /// <summary>
-        /// Guesses which OpenAPI Generator language wrote the doc, from its title, table shape and
-        /// type spellings. It matters for spellings whose meaning differs (<c>int</c>, <c>float</c>,
-        /// <c>Integer</c>, <c>Date</c>) and for whether the Name column already is the wire name.
-        /// The ModelDocsDialect option overrides it.
+        /// What the doc shows about the language that wrote it (title, table shape, type spellings), for
+        /// <see cref="Dialects.Detect"/>. The first 200 rows are enough.
         /// </summary>
-        private Dialect DetectDialect(string? title, List<Cell>? header, List<Row> rows, bool hasMethods, bool hasEnumTables)
+        private void CollectEvidence(Dialects.Evidence e, string? title, List<Cell>? header, List<Row> rows)
         {
-            var t = title ?? string.Empty;
-            var raw = new List<string>();
-            var types = new List<string>();
-            var names = new List<string>();
-            if (header is not null)
+            e.Title = title ?? string.Empty;
+            if (header is null) return;
+            var typeCol = ColumnIndex(header, "Type");
+            var nameCol = ColumnIndex(header, "Name");
+            e.HasDescriptionColumn = ColumnIndex(header, "Description") >= 0;
+            for (var i = 0; i < rows.Count && i < 200; i++)
             {
-                var typeCol = ColumnIndex(header, "Type");
-                var nameCol = ColumnIndex(header, "Name");
-                foreach (var r in rows)
+                var r = rows[i];
+                if (typeCol < r.Cells.Count)
                 {
-                    if (typeCol < r.Cells.Count)
-                    {
-                        raw.Add(r.Cells[typeCol].Text);
-                        ReadTypeCell(r.Cells[typeCol].Text, Dialect.Python, out var text, out _);
-                        types.Add(text ?? string.Empty);
-                    }
-                    if (nameCol < r.Cells.Count) names.Add(r.Cells[nameCol].Text);
+                    var raw = r.Cells[typeCol].Text;
+                    e.RawTypes.Add(raw);
+                    e.Types.Add(TypeGrammar.Peel(CellText(raw, out _)));
                 }
+                if (nameCol < r.Cells.Count) e.Names.Add(r.Cells[nameCol].Text);
             }
-            bool Any(List<string> list, Func<string, bool> f)
-            {
-                foreach (var x in list)
-                {
-                    if (f(x)) return true;
-                }
-                return false;
-            }
-            bool Starts(string p) => Any(types, x => x.StartsWith(p, StringComparison.Ordinal));
-            bool Has(string p) => Any(types, x => x.IndexOf(p, StringComparison.Ordinal) >= 0);
-            bool Is(params string[] exact) => Any(types, x => Array.IndexOf(exact, x) >= 0);
-
-            if (hasMethods || Any(raw, x => x.StartsWith("Pointer to ", StringComparison.Ordinal)) || Starts("[]") || Starts("map[")
-                || Is("int64", "int32", "float32", "float64", "time.Time", "interface{}"))
-                return Dialect.Go;
-            if (t.StartsWith("# # ", StringComparison.Ordinal) || Has("\\") || Starts("array<") || Is("mixed", "mixed[]", "string[]", "int[]", "float[]", "object[]", "bool[]"))
-                return Dialect.Php;
-            if (t.Contains(".Model.") || Is("long", "decimal", "DateTime", "Guid", "double") || Has("Dictionary<") || Has("List<string>") || Has("List<long>") || Has("List<int>"))
-                return Dialect.CSharp;
-            if (t.Contains("::") || Has("Hash<") || (Is("Integer", "Time", "Float") && !Is("Long", "BigDecimal", "OffsetDateTime")))
-                return Dialect.Ruby;
-            if ((header is not null && ColumnIndex(header, "Description") < 0) || (names.Count > 0 && names.TrueForAll(n => n.StartsWith("`", StringComparison.Ordinal))))
-                return Dialect.TypeScript;
-            if (Has("Array<") || (Is("String", "Boolean", "Object") && Any(names, n => n.IndexOf('_') > 0 && n.ToLowerInvariant() == n)))
-                return Dialect.Ruby;
-            if (hasEnumTables || Is("Long", "BigDecimal", "OffsetDateTime", "LocalDate") || Has("Map<") || Has("List<String>") || Has("List<Long>"))
-                return Dialect.Java;
-            if (Has("list[") || Has("dict("))
-                return Dialect.PythonLegacy;
-            if (Is("String", "Boolean") && !Has("["))
-                return Dialect.Java;
-            return Dialect.Python;
         }
     }
 }

@@ -5,150 +5,290 @@ using ModelDocs.Generators.Model;
 namespace ModelDocs.Generators.Parsing;
 
 /// <summary>
-/// Parses a Type cell's text (entities already decoded, emphasis and link stripped) into the
-/// neutral <see cref="TypeSpec"/>. Covers every dialect's container syntax: <c>List[X]</c>,
-/// <c>list[X]</c>, <c>List&lt;X&gt;</c>, <c>Array&lt;X&gt;</c>, <c>Set&lt;X&gt;</c>, <c>[]X</c>, <c>X[]</c>,
-/// <c>Dict[str, X]</c>, <c>dict(str, X)</c>, <c>Map&lt;String, X&gt;</c>, <c>Hash&lt;String, X&gt;</c>,
-/// <c>Dictionary&lt;string, X&gt;</c>, <c>map[string]X</c>, <c>array&lt;string,X&gt;</c>,
-/// <c>{ [key: string]: X; }</c>. Iterative over containers with a depth limit, so hostile input
-/// cannot overflow the stack.
+/// Parses a Type cell's text (entities decoded, emphasis and links stripped) into the neutral
+/// <see cref="TypeSpec"/>, for every language OpenAPI Generator writes docs in. One grammar, no
+/// branch per language:
+/// <list type="bullet">
+/// <item>decorations peeled first: go's <c>Pointer to</c>, C/objc/rust pointer stars, java's
+///   <c>@Valid</c> annotations, graphql's <c>!</c>, a trailing <c>?</c>;</item>
+/// <item>top-level unions (<c>str, none_type</c>, <c>string | null</c>, <c>(str,)</c>): null-like
+///   members make the type nullable, several kinds make it "any value";</item>
+/// <item>prefix and suffix forms: <c>[]X</c>, <c>map[K]V</c>, <c>X[]</c>, go's <c>NullableX</c>;</item>
+/// <item>bracket literals: <c>[X]</c>, <c>[K: V]</c>, <c>{K: V}</c>, <c>{ [key: string]: X; }</c>;</item>
+/// <item>generics with any bracket, qualified or not: <c>List&lt;X&gt;</c>, <c>List[X]</c>,
+///   <c>dict(str, X)</c>, <c>Vector{X}</c>, <c>LIST [X]</c>, <c>java.util.Map&lt;K, V&gt;</c>,
+///   <c>std::collections::HashMap&lt;K, V&gt;</c>, <c>chrono::DateTime::&lt;Utc&gt;</c>;</item>
+/// <item>leaves: the spelling tables in <see cref="Spellings"/>, else a (possibly qualified) type name.</item>
+/// </list>
+/// Which language wrote the cell matters only for the few spellings whose meaning differs
+/// (<see cref="Spellings.Ambiguous"/>). Recursion is bounded by <see cref="MaxDepth"/>, so hostile
+/// input cannot overflow the stack.
 /// </summary>
 internal static class TypeGrammar
 {
     public const int MaxDepth = 32;
 
-    public static TypeSpec Parse(string text, Dialect dialect, out string? error)
+    /// <param name="link">The stem of the doc the cell links to, if any: a name equal to it is that doc's
+    /// model even where the name is also a spelling (<c>[**Data**](Data.md)</c> in a swift doc).</param>
+    public static TypeSpec Parse(string text, Dialect dialect, out string? error, string? link = null)
     {
         error = null;
-        var s = text.Trim();
-        // Containers are peeled from the outside in; the chain is rebuilt afterwards.
-        var wrappers = new List<TypeKind>();
-        var depth = 0;
-        while (true)
-        {
-            if (++depth > MaxDepth)
-            {
-                error = $"nested deeper than {MaxDepth} levels";
-                return new TypeSpec(TypeKind.Unknown, Name: Truncate(text));
-            }
-            if (s.Length == 0)
-            {
-                error = "empty type";
-                return new TypeSpec(TypeKind.Unknown, Name: Truncate(text));
-            }
-            if (Primitive(s.TrimStart('\\').TrimStart('*'), dialect) is not null) break;
-            if (TryUnwrap(s, out var kind, out var inner))
-            {
-                // Optional[X] / Nullable<X> only say "may be null": no wrapper.
-                if (kind != TypeKind.Unknown) wrappers.Add(kind);
-                s = inner.Trim();
-                continue;
-            }
-            break;
-        }
-
-        var leaf = ParseLeaf(s, dialect, out error);
-        for (var i = wrappers.Count - 1; i >= 0; i--) leaf = new TypeSpec(wrappers[i], leaf);
-        return leaf;
+        var result = ParseType(text, new Ctx(dialect, link), 0, ref error);
+        return error is null ? result : new TypeSpec(TypeKind.Unknown, Name: Truncate(text.Trim()));
     }
 
-    private static bool TryUnwrap(string s, out TypeKind kind, out string inner)
+    private static TypeSpec ParseType(string text, Ctx dialect, int depth, ref string? error)
     {
-        kind = TypeKind.List;
-        inner = string.Empty;
+        if (depth > MaxDepth)
+        {
+            error = $"nested deeper than {MaxDepth} levels";
+            return Unknown;
+        }
+        var s = Peel(text);
+        if (s.Length == 0)
+        {
+            error = "empty type";
+            return Unknown;
+        }
 
-        // go: []X and map[string]X
-        if (s.StartsWith("[]", StringComparison.Ordinal)) { inner = s.Substring(2); return true; }
+        // A union at the top level: python-prior's "str, none_type", typescript's "string | null".
+        var parts = SplitTopLevel(s, ',', '|');
+        if (parts.Count > 1) return Union(parts, dialect, depth, ref error);
+        if (parts[0].Length < s.Length) return ParseType(parts[0], dialect, depth + 1, ref error);
+
+        // The linked doc's own name is a reference, whatever else the name may spell.
+        if (dialect.Link is { } link && (string.Equals(s, link, StringComparison.OrdinalIgnoreCase) || string.Equals(Spellings.LastSegment(s), link, StringComparison.OrdinalIgnoreCase))
+            && IsIdentifier(Spellings.LastSegment(s)))
+            return new TypeSpec(TypeKind.Reference, Name: Spellings.LastSegment(s));
+
+        // A whole spelling: primitives, "any value", bare containers ("dict", "java.util.Map").
+        if (Spellings.Lookup(s, dialect.Dialect) is { } known) return known;
+
+        // A parenthesised type or python-prior tuple: (str,) (X)
+        if (s[0] == '(' && MatchingClose(s, 0) == s.Length - 1) return ParseType(s.Substring(1, s.Length - 2), dialect, depth + 1, ref error);
+
+        // go: []X, map[K]V; every language with arrays: X[]
+        if (s.StartsWith("[]", StringComparison.Ordinal)) return List(ParseType(s.Substring(2), dialect, depth + 1, ref error));
         if (s.StartsWith("map[", StringComparison.Ordinal))
         {
-            var close = s.IndexOf(']');
-            if (close > 0) { kind = TypeKind.Map; inner = s.Substring(close + 1); return true; }
+            var close = MatchingClose(s, 3);
+            if (close > 0 && close < s.Length - 1) return Map(ParseType(s.Substring(close + 1), dialect, depth + 1, ref error));
         }
-        // php/java arrays: X[]
-        if (s.EndsWith("[]", StringComparison.Ordinal) && s.Length > 2) { inner = s.Substring(0, s.Length - 2); return true; }
-        // typescript: { [key: string]: X; }
-        if (s.StartsWith("{", StringComparison.Ordinal) && s.EndsWith("}", StringComparison.Ordinal))
+        if (s.EndsWith("[]", StringComparison.Ordinal)) return List(ParseType(s.Substring(0, s.Length - 2), dialect, depth + 1, ref error));
+
+        // go's SDK wrappers: NullableString, NullableInt32, NullableTime, Nullable[]X. A model whose name
+        // starts with Nullable (NullableClass) stays a reference: only a known type behind the prefix counts.
+        if (s.Length > 8 && s.StartsWith("Nullable", StringComparison.Ordinal) && !IsGenericStart(s[8]))
         {
-            var body = s.Substring(1, s.Length - 2).Trim();
-            if (body.StartsWith("[", StringComparison.Ordinal))
+            var rest = s.Substring(8);
+            string? restError = null;
+            var wrapped = ParseType(rest, dialect, depth + 1, ref restError);
+            if (restError is not null || wrapped.Kind == TypeKind.Reference)
             {
-                var close = body.IndexOf(']');
-                var colon = close < 0 ? -1 : body.IndexOf(':', close);
-                if (colon > 0)
-                {
-                    kind = TypeKind.Map;
-                    inner = body.Substring(colon + 1).Trim().TrimEnd(';').Trim();
-                    return true;
-                }
+                restError = null;
+                wrapped = ParseType(char.ToLowerInvariant(rest[0]) + rest.Substring(1), dialect, depth + 1, ref restError);
             }
-            return false;
+            if (restError is null && wrapped.Kind != TypeKind.Reference) return wrapped;
         }
 
-        // Name<...>, Name[...], Name(...)
-        var open = s.IndexOfAny(new[] { '<', '[', '(' });
-        if (open <= 0) return false;
-        var closeChar = s[open] switch { '<' => '>', '[' => ']', _ => ')' };
-        if (s[s.Length - 1] != closeChar) return false;
-        var name = s.Substring(0, open).Trim();
-        var args = s.Substring(open + 1, s.Length - open - 2);
-        switch (name)
+        // Bracket literals: [X] (swift, javascript, python-prior), [K: V] (swift), {K: V} (javascript,
+        // python-prior), { [key: string]: X; } (typescript).
+        if ((s[0] == '[' || s[0] == '{') && MatchingClose(s, 0) == s.Length - 1)
         {
-            case "List": case "list": case "Array": case "Set": case "set": case "Sequence": case "IEnumerable": case "Collection": case "IList": case "ICollection": case "IReadOnlyList":
-                inner = args;
-                return true;
-            case "Dict": case "dict": case "Map": case "Hash": case "Dictionary": case "IDictionary": case "IReadOnlyDictionary": case "array": case "Record":
-                var comma = TopLevelComma(args);
-                if (comma < 0)
-                {
-                    if (name == "array") { inner = args; return true; }
-                    return false;
-                }
-                kind = TypeKind.Map;
-                inner = args.Substring(comma + 1);
-                return true;
-            case "Optional": case "Nullable":
-                kind = TypeKind.Unknown;
-                inner = args;
-                return true;
+            var body = s.Substring(1, s.Length - 2).Trim().TrimEnd(';').Trim();
+            if (s[0] == '{' && body.StartsWith("[", StringComparison.Ordinal))
+            {
+                // { [key: string]: X; }
+                var keyClose = MatchingClose(body, 0);
+                var colon = keyClose < 0 ? -1 : body.IndexOf(':', keyClose);
+                if (colon > 0) return Map(ParseType(body.Substring(colon + 1), dialect, depth + 1, ref error));
+            }
+            var colonAt = TopLevelIndex(body, ':');
+            if (colonAt > 0) return Map(ParseType(body.Substring(colonAt + 1), dialect, depth + 1, ref error));
+            if (s[0] == '[') return List(ParseType(body, dialect, depth + 1, ref error));
+            error = "not a type name";
+            return Unknown;
         }
-        return false;
+
+        // Generics: Name<...>, Name[...], Name(...), Name{...}, NAME [...], Name::<...>
+        var open = GenericOpen(s);
+        if (open > 0 && MatchingClose(s, open) == s.Length - 1)
+        {
+            var name = s.Substring(0, open).Trim();
+            if (name.EndsWith("::", StringComparison.Ordinal)) name = name.Substring(0, name.Length - 2);
+            var args = SplitTopLevel(s.Substring(open + 1, s.Length - open - 2), ',');
+            if (Spellings.Generic(name) is { } generic) return ApplyGeneric(generic, name, args, dialect, depth, ref error);
+            error = $"'{Truncate(name)}' is not a known generic type";
+            return Unknown;
+        }
+
+        return Leaf(s, dialect, ref error);
     }
 
-    private static int TopLevelComma(string args)
+    private static TypeSpec ApplyGeneric(GenericKind generic, string name, List<string> args, Ctx dialect, int depth, ref string? error)
+    {
+        switch (generic)
+        {
+            case GenericKind.List:
+                // php's array<K, V> is a map; its array<V> a list.
+                if (args.Count == 2 && Spellings.LastSegment(name) is "array") return Map(ParseType(args[1], dialect, depth + 1, ref error));
+                return List(ParseType(args[0], dialect, depth + 1, ref error));
+            case GenericKind.Map:
+                // Map<K, V>: the value; R's map(V), eiffel's STRING_TABLE [V]: the only argument.
+                return Map(ParseType(args[args.Count - 1], dialect, depth + 1, ref error));
+            case GenericKind.Wrapper:
+                // Option<X>, Optional[X], Nullable<X>, Box<X>, Annotated[X, ...]: X, which may be null.
+                return ParseType(args[0], dialect, depth + 1, ref error);
+            case GenericKind.Union:
+                return args.Count == 1 ? ParseType(args[0], dialect, depth + 1, ref error) : Union(args, dialect, depth, ref error);
+            case GenericKind.DateTime:
+                return new TypeSpec(TypeKind.DateTime);
+            default:
+                return new TypeSpec(TypeKind.Any);
+        }
+    }
+
+    /// <summary>
+    /// A union: null-like members (<c>none_type</c>, <c>null</c>) only say "may be null"; one kind left is
+    /// that kind, numbers of several sizes are a number, anything else is "any value" (python-prior's
+    /// <c>bool, date, datetime, dict, float, int, list, str, none_type</c>).
+    /// </summary>
+    private static TypeSpec Union(List<string> parts, Ctx dialect, int depth, ref string? error)
+    {
+        var kinds = new List<TypeSpec>();
+        foreach (var part in parts)
+        {
+            var p = Peel(part);
+            if (p.Length == 0 || Spellings.IsNull(p)) continue;
+            var t = ParseType(p, dialect, depth + 1, ref error);
+            if (error is not null) return Unknown;
+            if (!kinds.Contains(t)) kinds.Add(t);
+        }
+        if (kinds.Count == 0) return new TypeSpec(TypeKind.Any);
+        if (kinds.Count == 1) return kinds[0];
+        var allNumbers = true;
+        var allIntegers = true;
+        foreach (var k in kinds)
+        {
+            if (!IsNumber(k.Kind)) allNumbers = false;
+            if (!IsInteger(k.Kind)) allIntegers = false;
+        }
+        if (allIntegers) return new TypeSpec(TypeKind.Integer);
+        if (allNumbers) return new TypeSpec(TypeKind.Number);
+        return new TypeSpec(TypeKind.Any);
+    }
+
+    private static bool IsInteger(TypeKind k) => k is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Integer;
+
+    private static bool IsNumber(TypeKind k) => IsInteger(k) || k is TypeKind.Number or TypeKind.Float or TypeKind.Double or TypeKind.Decimal;
+
+    private static TypeSpec Leaf(string s, Ctx dialect, ref string? error)
+    {
+        // Qualified names: \Ns\Model\CartItem, TalonOneSdk.Model.CartItem, TalonOne::CartItem,
+        // models::Category, crate::models::Tag, kotlin.String. The last segment names the type.
+        var simple = Spellings.LastSegment(s);
+        if (simple.Length < s.Length && s.IndexOf('\\') < 0 && Spellings.Lookup(simple, dialect.Dialect) is { } known) return known;
+        if (IsIdentifier(simple)) return new TypeSpec(TypeKind.Reference, Name: simple);
+        error = "not a type name";
+        return Unknown;
+    }
+
+    /// <summary>Removes what decorates a type without changing it: pointers, annotations, graphql's <c>!</c>, escapes.</summary>
+    internal static string Peel(string text)
+    {
+        var s = text.Trim();
+        while (true)
+        {
+            var before = s;
+            if (s.StartsWith("Pointer to ", StringComparison.Ordinal)) s = s.Substring(11);
+            if (s.StartsWith("\\*", StringComparison.Ordinal)) s = s.Substring(2);
+            s = s.TrimStart('*', '&').Trim();
+            if (s.EndsWith("\\*", StringComparison.Ordinal)) s = s.Substring(0, s.Length - 2);
+            s = s.TrimEnd('*', '!', '?').Trim();
+            // java: @Valid X, @NotNull X
+            if (s.StartsWith("@", StringComparison.Ordinal))
+            {
+                var space = s.IndexOf(' ');
+                if (space > 0) s = s.Substring(space + 1);
+            }
+            s = s.Trim();
+            if (s == before) return s;
+        }
+    }
+
+    private static bool IsGenericStart(char c) => c is '<' or '(' or '{';
+
+    /// <summary>Where a generic's argument list opens: the first bracket after a name (which may be qualified, or end in a space or <c>::</c>).</summary>
+    private static int GenericOpen(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c is '<' or '[' or '(' or '{') return i == 0 ? -1 : i;
+            if (!(char.IsLetterOrDigit(c) || c is '_' or '.' or ':' or '\\' or ' ' or '$')) return -1;
+        }
+        return -1;
+    }
+
+    private static int MatchingClose(string s, int open)
     {
         var depth = 0;
-        for (var i = 0; i < args.Length; i++)
+        for (var i = open; i < s.Length; i++)
         {
-            switch (args[i])
+            switch (s[i])
             {
-                case '<': case '[': case '(': case '{': depth++; break;
-                case '>': case ']': case ')': case '}': depth--; break;
-                case ',' when depth == 0: return i;
+                case '<' when !IsArrow(s, i): case '[': case '(': case '{': depth++; break;
+                case '>' when !IsArrow(s, i - 1): case ']': case ')': case '}':
+                    depth--;
+                    if (depth == 0) return i;
+                    if (depth < 0) return -1;
+                    break;
             }
         }
         return -1;
     }
 
-    private static TypeSpec ParseLeaf(string s, Dialect dialect, out string? error)
-    {
-        error = null;
-        var name = s.Trim().TrimStart('\\').TrimStart('*');
-        if (name.EndsWith("?", StringComparison.Ordinal)) name = name.Substring(0, name.Length - 1);
-        var kind = Primitive(name, dialect);
-        if (kind is { } k) return new TypeSpec(k);
+    // "=>" never occurs in a type; keep the bracket counting simple but safe for "->".
+    private static bool IsArrow(string s, int i) => i >= 0 && i + 1 < s.Length && s[i] == '-' && s[i + 1] == '>';
 
-        // Qualified names: \TalonOne\Client\Model\CartItem, TalonOneSdk.Model.CartItem, TalonOne::CartItem.
-        var simple = name;
-        var cut = Math.Max(Math.Max(simple.LastIndexOf('\\'), simple.LastIndexOf('.')), simple.LastIndexOf(':'));
-        if (cut >= 0 && cut < simple.Length - 1)
+    private static int TopLevelIndex(string s, char separator)
+    {
+        var depth = 0;
+        for (var i = 0; i < s.Length; i++)
         {
-            // csharp writes an inner enum as Model.XEnum; keep the last segment.
-            if (Primitive(simple.Substring(cut + 1), dialect) is { } k2 && simple.IndexOf('\\') < 0) return new TypeSpec(k2);
-            simple = simple.Substring(cut + 1);
+            var c = s[i];
+            if (c is '<' or '[' or '(' or '{') depth++;
+            else if (c is '>' or ']' or ')' or '}') depth--;
+            else if (c == separator && depth == 0)
+            {
+                // rust/perl paths: "::" is not a map's colon.
+                if (separator == ':' && ((i + 1 < s.Length && s[i + 1] == ':') || (i > 0 && s[i - 1] == ':'))) continue;
+                return i;
+            }
         }
-        if (IsIdentifier(simple)) return new TypeSpec(TypeKind.Reference, Name: simple);
-        error = "not a type name";
-        return new TypeSpec(TypeKind.Unknown, Name: Truncate(s));
+        return -1;
+    }
+
+    private static List<string> SplitTopLevel(string s, char separator, char other = '\0')
+    {
+        var parts = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c is '<' or '[' or '(' or '{') depth++;
+            else if (c is '>' or ']' or ')' or '}') depth--;
+            else if ((c == separator || (other != '\0' && c == other)) && depth == 0)
+            {
+                parts.Add(s.Substring(start, i - start));
+                start = i + 1;
+            }
+        }
+        parts.Add(s.Substring(start));
+        // A trailing comma (python-prior's one-element tuple "(str,)") adds nothing.
+        if (parts.Count > 1 && parts[parts.Count - 1].Trim().Length == 0) parts.RemoveAt(parts.Count - 1);
+        return parts;
     }
 
     private static bool IsIdentifier(string s)
@@ -161,57 +301,27 @@ internal static class TypeGrammar
         return true;
     }
 
+    private static readonly TypeSpec Unknown = new(TypeKind.Unknown);
+
+    private sealed class Ctx
+    {
+        public Ctx(Dialect dialect, string? link)
+        {
+            Dialect = dialect;
+            Link = link;
+        }
+
+        public Dialect Dialect { get; }
+        public string? Link { get; }
+    }
+
+    private static TypeSpec List(TypeSpec element) => new(TypeKind.List, element);
+
+    private static TypeSpec Map(TypeSpec element) => new(TypeKind.Map, element);
+
     private static string Truncate(string s) => s.Length <= 80 ? s : s.Substring(0, 77) + "...";
 
-    /// <summary>Primitive names; where dialects disagree on a spelling, the dialect decides.</summary>
+    /// <summary>Primitive names; where languages disagree on a spelling, the dialect decides.</summary>
     internal static TypeKind? Primitive(string name, Dialect dialect)
-    {
-        switch (name)
-        {
-            // Spellings whose meaning depends on the dialect.
-            case "int":
-                return dialect is Dialect.CSharp ? TypeKind.Int32 : TypeKind.Integer;
-            case "float":
-                return dialect is Dialect.CSharp ? TypeKind.Float : TypeKind.Number;
-            case "Integer":
-                return dialect is Dialect.Java ? TypeKind.Int32 : TypeKind.Integer;
-            case "Float":
-                return dialect is Dialect.Java ? TypeKind.Float : TypeKind.Number;
-            case "Date":
-                // typescript writes Date for both date and date-time; java's java.util.Date is a timestamp.
-                return dialect is Dialect.Ruby ? TypeKind.Date : TypeKind.DateTime;
-            case "object": case "Object": case "AnyType": case "any": case "interface{}": case "mixed": case "JsonElement": case "JsonNode": case "dynamic": case "unknown":
-                return TypeKind.Any;
-
-            case "str": case "string": case "String": case "StrictStr": case "char": case "Character":
-                return TypeKind.String;
-            case "int32": case "Int32": case "Int": case "short": case "Short": case "int16":
-                return TypeKind.Int32;
-            case "int64": case "Int64": case "long": case "Long": case "uint64":
-                return TypeKind.Int64;
-            case "StrictInt": case "integer": case "BigInteger": case "Fixnum":
-                return TypeKind.Integer;
-            case "float32": // OpenAPI Generator's go writes float32 for an unsized number too.
-                return TypeKind.Number;
-            case "number": case "BigDecimal": case "Number": case "StrictFloat": case "Numeric": case "Union[StrictFloat, StrictInt]":
-                return TypeKind.Number;
-            case "Single": case "single":
-                return TypeKind.Float;
-            case "double": case "Double": case "float64":
-                return TypeKind.Double;
-            case "decimal": case "Decimal":
-                return TypeKind.Decimal;
-            case "bool": case "Bool": case "boolean": case "Boolean": case "StrictBool":
-                return TypeKind.Boolean;
-            case "date": case "LocalDate": case "DateOnly":
-                return TypeKind.Date;
-            case "datetime": case "DateTime": case "OffsetDateTime": case "time.Time": case "Time": case "DateTimeOffset": case "LocalDateTime": case "Instant":
-                return TypeKind.DateTime;
-            case "UUID": case "uuid": case "Guid": case "uuid.UUID":
-                return TypeKind.Uuid;
-            case "bytes": case "bytearray": case "byte[]": case "ByteArray": case "File": case "file": case "Blob": case "os.File": case "*os.File": case "SplFileObject": case "Stream": case "System.IO.Stream": case "StrictBytes": case "binary":
-                return TypeKind.Bytes;
-        }
-        return null;
-    }
+        => Spellings.Lookup(name, dialect) is { Element: null } t && t.Kind is not (TypeKind.List or TypeKind.Map or TypeKind.Reference or TypeKind.Unknown) ? t.Kind : null;
 }

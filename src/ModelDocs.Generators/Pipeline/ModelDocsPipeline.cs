@@ -88,8 +88,26 @@ internal static class ModelDocsPipeline
             .Select(static (input, _) => TargetCapabilities.From(input.Left.Left, input.Left.Right.GlobalOptions, input.Right))
             .WithTrackingName(TrackingNames.Capabilities);
 
+        // 3b. One SDK's docs folder is written by one generator: a doc that shows its language only
+        //     weakly takes the dialect its folder's docs show (votes change only when a doc's language does).
+        var folderDialects = parsed
+            .Select(static (d, _) => d.JsonKey is null && d.Options.Dialect == Dialect.Auto ? new Dialects.Vote(Dialects.FolderOf(d.FilePath), d.Dialect, d.DialectScore) : null)
+            .Where(static v => v is not null)
+            .Collect()
+            .Select(static (votes, _) => Dialects.FolderVote(votes!))
+            .WithTrackingName(TrackingNames.FolderDialects);
+        var documentsInDialect = parsed
+            .Combine(folderDialects)
+            .Select(static (pair, _) => Dialects.ApplyFolder(pair.Left, pair.Right));
+        var namingNotice = documentsInDialect
+            .Select(static (d, _) => Dialects.NoteOf(d))
+            .Where(static n => n is not null)
+            .Collect()
+            .Select(static (notes, _) => Dialects.NamingNotice(notes!))
+            .WithTrackingName(TrackingNames.NamingNotice);
+
         // 4. Resolve + infer per doc.
-        var resolved = parsed
+        var resolved = documentsInDialect
             .Combine(index)
             .Combine(capabilities)
             .Select(static (input, ct) => ModelResolver.Resolve(input.Left.Left, input.Left.Right, input.Right, ct))
@@ -159,7 +177,8 @@ internal static class ModelDocsPipeline
             },
             shared.Select(static (r, _) => r.Diagnostics)
                 .Combine(check)
-                .Select(static (pair, _) => pair.Left.Concat(pair.Right).ToEquatableArray()));
+                .Combine(namingNotice)
+                .Select(static (input, _) => input.Left.Left.Concat(input.Left.Right).Concat(input.Right).ToEquatableArray()));
     }
 
     internal static bool IsMarkdown(string path) => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);

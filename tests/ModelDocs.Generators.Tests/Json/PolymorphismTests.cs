@@ -277,7 +277,7 @@ public sealed class PolymorphismTests
     public void A_union_of_one_bases_cases_is_that_base_and_keeps_its_null_option()
     {
         var g = GeneratedAssembly.Build(new AdditionalText[] { new InMemoryAdditionalText("/api/variants.json", Variants) });
-        Assert.Empty(g.Run.GeneratorDiagnostics);
+        Assert.Empty(g.Run.GeneratorProblems);
         // No second base: Owner.pet and PetUnion are Pet, and the union's mapping value joins Pet's.
         Assert.Null(g.Assembly.GetType(GeneratedAssembly.Namespace + ".OwnerPet"));
         Assert.Null(g.Assembly.GetType(GeneratedAssembly.Namespace + ".PetUnion"));

@@ -144,7 +144,7 @@ public sealed class TypesAndAotTests
         // records and enums, without converters or a context.
         var run = TestHelpers.Run(TestHelpers.LoadFolder(TestHelpers.SchemasDir), compilation: TestHelpers.CreateCompilation().WithReferences(
             Basic.Reference.Assemblies.Net80.References.All.Where(r => !r.FilePath!.Contains("System.Text.Json", StringComparison.Ordinal))));
-        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.GeneratorProblems);
         Assert.DoesNotContain(run.Sources, s => s.HintName.Contains("JsonContext", StringComparison.Ordinal) || s.HintName == "ModelDocs.Json.g.cs");
         Assert.Contains(run.Sources, s => s.HintName == "Test.Models.NewCustomerSession.g.cs");
     }
