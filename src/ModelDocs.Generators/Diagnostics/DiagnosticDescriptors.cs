@@ -115,6 +115,11 @@ internal static class DiagnosticDescriptors
         "Generated code uses {0}, decided before compilation from {1}, but the compilation {2}; set <{3}>{4}</{3}> in the project",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor YamlSyntaxError = Make("MD1028",
+        "YAML file cannot be read",
+        "'{0}' cannot be read as YAML: {1} (line {2}, column {3}); no models are generated from it",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Make("MD9001",
         "Internal generator error",
         "ModelDocs could not process '{0}' ({1}: {2}); other docs are unaffected. Please report this.",
