@@ -86,13 +86,17 @@ internal static class YamlReader
     {
         error = null;
         var at = 0;
+        var scanner = new Scanner(new StringReader(text), skipComments: true);
         try
         {
-            return Run(text, ref at, out error);
+            return Run(text, scanner, ref at, out error);
         }
         catch (YamlException ex)
         {
-            error = new JsonSyntaxError(Describe(ex), Clamp(ex.Start.Index, text.Length));
+            // Some scanner errors (a tab as indentation) carry no position of the problem: then where the scanner stopped.
+            var index = Math.Max(ex.Start.Index, ex.End.Index);
+            if (index <= 0) index = scanner.CurrentPosition.Index;
+            error = new JsonSyntaxError(Describe(ex), Clamp(index, text.Length));
             return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -102,10 +106,10 @@ internal static class YamlReader
         }
     }
 
-    private static JsonNode? Run(string text, ref int at, out JsonSyntaxError? error)
+    private static JsonNode? Run(string text, Scanner scanner, ref int at, out JsonSyntaxError? error)
     {
         error = null;
-        var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+        var parser = new Parser(scanner);
         var anchors = new Dictionary<string, Anchored>(StringComparer.Ordinal);
         var stack = new List<Frame>();
         JsonNode? root = null;
