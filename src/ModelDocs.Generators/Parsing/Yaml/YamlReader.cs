@@ -181,6 +181,11 @@ internal static class YamlReader
                         frame.KeyEnd = end;
                         if (!IsMergeKey(scalar)) frame.Keys!.Add(scalar.Value);
                         else frame.Key = null; // a merge key: its value is merged at the end of the mapping
+                        if (!scalar.Anchor.IsEmpty)
+                        {
+                            // An anchored key: an alias of it elsewhere is its text as a string.
+                            anchors[scalar.Anchor.Value] = new Anchored(new JsonNode(JsonKind.String, at) { Text = scalar.Value, End = end }, 1, 0);
+                        }
                         continue;
                     }
                     value = Resolve(scalar, at, end, out error)!;
