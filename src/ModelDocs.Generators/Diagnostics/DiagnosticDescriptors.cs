@@ -115,6 +115,11 @@ internal static class DiagnosticDescriptors
         "Generated code uses {0}, decided before compilation from {1}, but the compilation {2}; set <{3}>{4}</{3}> in the project",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor YamlSyntaxError = Make("MD1028",
+        "YAML file cannot be read",
+        "'{0}' cannot be read as YAML: {1} (line {2}, column {3}); no models are generated from it",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor DialectLimits = Make("MD1029",
         "Docs do not carry exact wire names",
         "The Name column of {0} docs ({1}) holds the SDK's field name, not the JSON property name: wire names follow ModelDocsWireNaming={2}; set ModelDocsWireNaming (camelCase, snake_case, PascalCase or as-written) to change it, or use docs whose Name column is the JSON name (typescript-axios, r, bash) or the API's OpenAPI document{3}",

@@ -52,12 +52,12 @@ internal static class ModelDocsPipeline
 {
     public static PipelineOutputs Build(IncrementalGeneratorInitializationContext context)
     {
-        // 1. Each .md and .json AdditionalFile with its options, parsed in the same step (nothing that
+        // 1. Each .md, .json and .yaml/.yml AdditionalFile with its options, parsed in the same step (nothing that
         //    compares by reference survives it). A markdown file gives at most one doc, a JSON Schema or
         //    OpenAPI file one per schema; each doc then flows on its own, so an unchanged schema in an
         //    edited file stays cached downstream.
         var documents = context.AdditionalTextsProvider
-            .Where(static file => IsMarkdown(file.Path) || JsonDocReader.IsJson(file.Path))
+            .Where(static file => IsMarkdown(file.Path) || JsonDocReader.IsJsonOrYaml(file.Path))
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, ct) => Parse(pair.Left, pair.Right.GetOptions(pair.Left), ct))
             .WithTrackingName(TrackingNames.Documents);
@@ -188,7 +188,7 @@ internal static class ModelDocsPipeline
         var text = file.GetText(ct);
         if (text is null) return new FileResult(file.Path, EquatableArray<DocumentSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty);
         var generatorOptions = GeneratorOptions.From(options);
-        return JsonDocReader.IsJson(file.Path)
+        return JsonDocReader.IsJsonOrYaml(file.Path)
             ? JsonDocReader.Read(file.Path, text, generatorOptions, ct)
             : FileResult.From(file.Path, MarkdownDocReader.Read(file.Path, text, generatorOptions, ct));
     }

@@ -28,6 +28,12 @@ internal static class Program
         SessionEvent e = JsonSerializer.Deserialize(ev, ModelDocsJsonContext.Default.SessionEvent)!;
         var again = JsonSerializer.Serialize(e, ModelDocsJsonContext.Default.SessionEvent);
         Console.WriteLine("consumer polymorphic: type=" + e.GetType().Name + " same=" + (again == ev) + " tagged=" + new SessionClosed { SessionId = "s", OccurredAt = default }.Type);
+        // A YAML OpenAPI document (api/inventory.yaml): read at compile time through the bundled YamlDotNet.
+        const string stock = "{\"id\":\"WH-1\",\"entries\":[{\"sku\":\"A\",\"quantity\":2,\"status\":\"in_stock\"}]}";
+        Warehouse warehouse = JsonSerializer.Deserialize(stock, ModelDocsJsonContext.Default.Warehouse)!;
+        Console.WriteLine("consumer yaml: warehouse=" + warehouse.Id + " quantity=" + warehouse.Entries[0].Quantity
+            + " status=" + warehouse.Entries[0].Status.ToWireValue()
+            + " same=" + (JsonSerializer.Serialize(warehouse, ModelDocsJsonContext.Default.Warehouse) == stock));
 #if MODELDOCS_INTEROP
         // Generated types seen by other source generators (Interop.cs; only with a compiler that runs
         // ModelDocs before them, see Consumer.csproj).

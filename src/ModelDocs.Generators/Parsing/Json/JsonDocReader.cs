@@ -72,6 +72,11 @@ internal sealed partial class JsonDocReader
 
     public static bool IsJson(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
+    public static bool IsYaml(string path) => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The AdditionalFiles this reader takes: JSON, and YAML read into the same tree (<see cref="Yaml.YamlReader"/>).</summary>
+    public static bool IsJsonOrYaml(string path) => IsJson(path) || IsYaml(path);
+
     public static FileResult Read(string path, SourceText text, GeneratorOptions options, CancellationToken ct)
     {
         var reader = new JsonDocReader(path, text, options, ct);
@@ -93,14 +98,17 @@ internal sealed partial class JsonDocReader
     private void Run()
     {
         var s = _text.ToString();
-        var root = JsonReader.Parse(s, out var error);
+        var yaml = IsYaml(_path);
+        // YAML that is no schema (workflows, docker-compose, manifests) is not even parsed.
+        if (yaml && !Yaml.YamlSniffer.LooksLikeSchema(s, _path)) return;
+        var root = yaml ? Yaml.YamlReader.Parse(s, out var error) : JsonReader.Parse(s, out error);
         if (root is null)
         {
-            if (error is not null && LooksLikeSchemaText(s, _path))
+            if (error is not null && (yaml || LooksLikeSchemaText(s, _path)))
             {
                 var at = Math.Min(error.Position, s.Length);
                 var line = _text.Lines.GetLinePosition(at);
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.JsonSyntaxError, Loc(at, at < s.Length ? 1 : 0), _fileName, error.Message,
+                _diagnostics.Add(DiagnosticInfo.Create(yaml ? DiagnosticDescriptors.YamlSyntaxError : DiagnosticDescriptors.JsonSyntaxError, Loc(at, at < s.Length ? 1 : 0), _fileName, error.Message,
                     (line.Line + 1).ToString(CultureInfo.InvariantCulture), (line.Character + 1).ToString(CultureInfo.InvariantCulture)));
             }
             return;
@@ -718,7 +726,10 @@ internal sealed partial class JsonDocReader
         var last = slash >= 0 ? reference.Substring(slash + 1) : reference;
         var hash = last.IndexOf('#');
         if (hash >= 0) last = last.Substring(0, hash);
-        if (last.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) last = last.Substring(0, last.Length - 5);
+        foreach (var extension in new[] { ".json", ".yaml", ".yml" })
+        {
+            if (last.EndsWith(extension, StringComparison.OrdinalIgnoreCase)) last = last.Substring(0, last.Length - extension.Length);
+        }
         return last.Replace("~1", "/").Replace("~0", "~");
     }
 
@@ -757,7 +768,10 @@ internal sealed partial class JsonDocReader
     private static string StemOf(string path)
     {
         var name = FileNameOf(path);
-        if (name.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase)) return name.Substring(0, name.Length - 12);
+        foreach (var suffix in new[] { ".schema.json", ".schema.yaml", ".schema.yml" })
+        {
+            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return name.Substring(0, name.Length - suffix.Length);
+        }
         var dot = name.LastIndexOf('.');
         return dot > 0 ? name.Substring(0, dot) : name;
     }
