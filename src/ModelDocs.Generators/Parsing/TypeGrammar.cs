@@ -28,11 +28,32 @@ internal static class TypeGrammar
 {
     public const int MaxDepth = 32;
 
+    /// <summary>No language spells a type in more characters than this; longer cells are not types.</summary>
+    public const int MaxLength = 4096;
+
+    private static int BracketDepth(string s)
+    {
+        int depth = 0, max = 0;
+        foreach (var c in s)
+        {
+            if (c is '<' or '[' or '(' or '{') { if (++depth > max) max = depth; }
+            else if (c is '>' or ']' or ')' or '}') { if (depth > 0) depth--; }
+        }
+        return max;
+    }
+
     /// <param name="link">The stem of the doc the cell links to, if any: a name equal to it is that doc's
     /// model even where the name is also a spelling (<c>[**Data**](Data.md)</c> in a swift doc).</param>
     public static TypeSpec Parse(string text, Dialect dialect, out string? error, string? link = null)
     {
         error = null;
+        // One linear pass first: a type nested deeper than MaxDepth, or too long to be a type, is refused
+        // before the recursive descent (whose per-level scans would otherwise cost depth x length).
+        if (text.Length > MaxLength || BracketDepth(text) > MaxDepth)
+        {
+            error = text.Length > MaxLength ? $"longer than {MaxLength} characters" : $"nested deeper than {MaxDepth} levels";
+            return new TypeSpec(TypeKind.Unknown, Name: Truncate(text.Trim()));
+        }
         var result = ParseType(text, new Ctx(dialect, link), 0, ref error);
         return error is null ? result : new TypeSpec(TypeKind.Unknown, Name: Truncate(text.Trim()));
     }
