@@ -516,6 +516,8 @@ internal static class MarkdownDocReader
         {
             link = null;
             var s = cell.Trim();
+            // Link scanning looks for each '[' 's match: a cell longer than any type is no type (the grammar says so), so skip it.
+            if (s.Length > TypeGrammar.MaxLength) return s;
             var sb = new StringBuilder(s.Length);
             for (var i = 0; i < s.Length; i++)
             {
