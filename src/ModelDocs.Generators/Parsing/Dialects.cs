@@ -312,7 +312,7 @@ internal static class Dialects
         }
         var first = list[0];
         var count = list.Count == 1 ? "1 doc" : list.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " docs";
-        var where = $"{count}, e.g. {FileNameOf(first.FilePath)}";
+        var where = $"{count}, e.g. {Json.JsonDocReader.FileNameOf(first.FilePath)}";
         var enums = noEnums.Count == 0 ? string.Empty : $". {string.Join(", ", noEnums)} docs also do not list enum values: enums come from the descriptions' prose only";
         return new EquatableArray<DiagnosticInfo>(new[]
         {
@@ -327,12 +327,6 @@ internal static class Dialects
         WireNaming.SnakeCase => "snake_case",
         _ => "camelCase",
     };
-
-    private static string FileNameOf(string path)
-    {
-        var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
-        return slash >= 0 ? path.Substring(slash + 1) : path;
-    }
 
     /// <summary>Weight of a sign that only one language shows; a weak sign counts one.</summary>
     public const int Strong = 10;

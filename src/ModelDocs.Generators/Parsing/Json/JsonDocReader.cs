@@ -720,13 +720,16 @@ internal sealed partial class JsonDocReader
 
     private static string EscapeToken(string token) => token.Replace("~", "~0").Replace("/", "~1");
 
+    private static readonly string[] SchemaExtensions = { ".json", ".yaml", ".yml" };
+    private static readonly string[] SchemaSuffixes = { ".schema.json", ".schema.yaml", ".schema.yml" };
+
     private static string LastToken(string reference)
     {
         var slash = reference.LastIndexOf('/');
         var last = slash >= 0 ? reference.Substring(slash + 1) : reference;
         var hash = last.IndexOf('#');
         if (hash >= 0) last = last.Substring(0, hash);
-        foreach (var extension in new[] { ".json", ".yaml", ".yml" })
+        foreach (var extension in SchemaExtensions)
         {
             if (last.EndsWith(extension, StringComparison.OrdinalIgnoreCase)) last = last.Substring(0, last.Length - extension.Length);
         }
@@ -768,7 +771,7 @@ internal sealed partial class JsonDocReader
     private static string StemOf(string path)
     {
         var name = FileNameOf(path);
-        foreach (var suffix in new[] { ".schema.json", ".schema.yaml", ".schema.yml" })
+        foreach (var suffix in SchemaSuffixes)
         {
             if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return name.Substring(0, name.Length - suffix.Length);
         }
