@@ -35,18 +35,22 @@ internal static class CorpusModels
 
     /// <summary>Runs the pipeline over <paramref name="files"/>: each doc's resolved spec by its stem (a schema's name for JSON), and the generator's diagnostics.</summary>
     public static Dictionary<string, ModelSpec> Resolve(IEnumerable<AdditionalText> files, out List<Diagnostic> diagnostics)
+        => ResolveDocs(files, out diagnostics).ToDictionary(kv => kv.Key, kv => kv.Value.Model, StringComparer.Ordinal);
+
+    /// <summary>As <see cref="Resolve"/>, with the parsed doc (its dialect as the pipeline settled it) beside each spec.</summary>
+    public static Dictionary<string, (DocumentSpec Doc, ModelSpec Model)> ResolveDocs(IEnumerable<AdditionalText> files, out List<Diagnostic> diagnostics)
     {
         var run = TestHelpers.Run(files, trackSteps: true);
         diagnostics = run.GeneratorDiagnostics.ToList();
         var result = Assert.Single(run.Result.Results);
-        var models = new Dictionary<string, ModelSpec>(StringComparer.Ordinal);
+        var models = new Dictionary<string, (DocumentSpec, ModelSpec)>(StringComparer.Ordinal);
         foreach (var step in result.TrackedSteps[TrackingNames.Models])
         {
             // The step's input is ((DocumentSpec, index), capabilities); its output the ResolveResult.
             var (source, index) = step.Inputs[0];
             var doc = (((DocumentSpec, EquatableArray<TypeIndexEntry>), TargetCapabilities))source.Outputs[index].Value;
             var resolved = (ResolveResult)Assert.Single(step.Outputs).Value;
-            if (resolved.Model is not null) models[doc.Item1.Item1.FileStem] = resolved.Model;
+            if (resolved.Model is not null) models[doc.Item1.Item1.FileStem] = (doc.Item1.Item1, resolved.Model);
         }
         return models;
     }

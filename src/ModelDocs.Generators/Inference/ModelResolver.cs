@@ -112,9 +112,10 @@ internal static class ModelResolver
             // Enum: an exact table beats prose.
             EnumModel? enumModel = null;
             var inner = raw.Type.Innermost;
-            var table = FindEnumTable(doc, inner);
+            var table = FindEnumTable(doc, inner, raw.Name);
             var enumTypeName = UniqueEnumName(typeName + Naming.ToPascalCase(raw.Name).TrimStart('_'), reservedTypeNames);
-            if (table is not null)
+            // An enum section with no rows (android's empty "## Enum: StatusEnum") says nothing: a string.
+            if (table is not null && table.Values.Count > 0)
             {
                 var renames = new List<(string Value, string Name, string Renamed)>();
                 var members = EnumInference.Members(table.Values.Select(v => v.Value), renames);
@@ -231,9 +232,15 @@ internal static class ModelResolver
     }
 
     /// <summary>Java-style <c>## Enum: StateEnum</c> table for a property typed <c>StateEnum</c> or linked to <c>#StateEnum</c>.</summary>
-    private static RawEnum? FindEnumTable(DocumentSpec doc, TypeSpec inner)
+    private static RawEnum? FindEnumTable(DocumentSpec doc, TypeSpec inner, string property)
     {
         if (doc.EnumSections.IsEmpty || inner.Kind != TypeKind.Reference) return null;
+        // kotlin names the section after the wire property ("## Enum: map_of_enum_string") where the type is InnerEnum.
+        foreach (var section in doc.EnumSections)
+        {
+            if (inner.Name is { } n && n.EndsWith("Enum", StringComparison.Ordinal)
+                && string.Equals(section.Name.Replace("_", ""), property.Replace("_", ""), StringComparison.OrdinalIgnoreCase)) return section;
+        }
         foreach (var section in doc.EnumSections)
         {
             var name = section.Name;
@@ -335,6 +342,10 @@ internal static class ModelResolver
         else if (type.Link is not null && !type.Link.StartsWith("#", StringComparison.Ordinal))
         {
             target = Pick(index.Where(e => string.Equals(e.FileStem, type.Link, StringComparison.OrdinalIgnoreCase)), ns);
+            // Generators link a container to a doc named after it (go's [**[][]ReadOnlyFirst**](List.md), rust's
+            // [**Vec<Vec<models::ReadOnlyFirst>>**](array.md)): a link to no doc leaves the name to say the type.
+            if (target is null && type.Name is { Length: > 0 } named)
+                target = Pick(index.Where(e => e.TypeName == named || e.FileStem == named), ns);
             // A link to a doc the SDK does not ship, on a name that spells a type (bash's [**Decimal**](Decimal.md),
             // ktorm's [**java.time.LocalDateTime**](java.time.LocalDateTime.md)): that type.
             if (target is null && Parsing.Spellings.Lookup(type.Name ?? string.Empty, doc.Dialect) is { Kind: not TypeKind.Map and not TypeKind.List } spelled)

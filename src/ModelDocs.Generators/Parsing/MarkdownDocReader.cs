@@ -149,6 +149,8 @@ internal static class MarkdownDocReader
                             enumTables.Add(i);
                             if (pendingAnchor is not null) anchors[i] = pendingAnchor;
                         }
+                        // java-micronaut: "## StatusEnum" over a Name | Value table (read only if that table is there).
+                        else if (TypeGrammar.IsIdentifier(heading)) enumTables.Add(i);
                     }
                     pendingAnchor = null;
                     continue;
@@ -395,9 +397,8 @@ internal static class MarkdownDocReader
 
                 var notes = notesCell.Text;
                 // Dialects without a Notes column (typescript) do not say what is required: read as optional.
-                var isOptional = !notesPresent || notes.IndexOf("[optional]", StringComparison.OrdinalIgnoreCase) >= 0
-                                 || Dialects.Of(dialect)?.StatesRequired == false;
-                var isReadOnly = notes.IndexOf("[readonly]", StringComparison.OrdinalIgnoreCase) >= 0;
+                var isOptional = !notesPresent || HasNote(notes, "optional") || Dialects.Of(dialect)?.StatesRequired == false;
+                var isReadOnly = HasNote(notes, "readonly");
                 var isDeprecated = notes.IndexOf("[deprecated]", StringComparison.OrdinalIgnoreCase) >= 0
                                    || description.StartsWith("**Deprecated**", StringComparison.OrdinalIgnoreCase)
                                    || description.StartsWith("Deprecated", StringComparison.Ordinal);
@@ -507,9 +508,17 @@ internal static class MarkdownDocReader
         /// <summary>A Type cell's text (links removed) and its link target as the neutral type.</summary>
         internal static TypeSpec TypeOf(string typeText, string? link, Dialect dialect, out string? error)
         {
+            // kotlin: [**inline**](#kotlin.collections.Map<kotlin.String, InnerEnum>): the anchor is the type.
+            if (typeText == "inline" && link is { Length: > 1 } && link[0] == '#' && link.IndexOfAny(GenericOpeners) > 0)
+            {
+                var anchored = TypeGrammar.Parse(HtmlEntities.Decode(link.Substring(1)), dialect, out error);
+                if (error is null) return anchored;
+            }
             var type = TypeGrammar.Parse(typeText, dialect, out error, link is null || link.StartsWith("#", StringComparison.Ordinal) ? null : link);
             return link is null ? type : AttachLink(type, link);
         }
+
+        private static readonly char[] GenericOpeners = { '<', '[', '{' };
 
         /// <summary>The cell's text with markdown links replaced by their text (the first link's target is returned), emphasis and entities removed.</summary>
         private static string CellText(string cell, out string? link)
@@ -615,7 +624,9 @@ internal static class MarkdownDocReader
         private RawEnum? ReadEnumSection(int heading, string? anchor, Dialects.Evidence evidence)
         {
             var lines = _text.Lines;
-            var name = HtmlEntities.Decode(Prefix(lines[heading], 300).TrimStart('#').Trim().Substring("Enum:".Length).Trim());
+            var title = HtmlEntities.Decode(Prefix(lines[heading], 300).TrimStart('#').Trim());
+            var labelled = title.StartsWith("Enum:", StringComparison.OrdinalIgnoreCase);
+            var name = labelled ? title.Substring("Enum:".Length).Trim() : title;
             var location = LineLocation(lines[heading]);
             var values = new List<RawEnumValue>();
             var rows = new List<Row>();
@@ -627,7 +638,8 @@ internal static class MarkdownDocReader
                 foreach (var row in rows)
                 {
                     if (row.Cells.Count <= valueCol) continue;
-                    var cell = HtmlEntities.Decode(row.Cells[valueCol].Text.Trim());
+                    // java-micronaut writes each value as code: `"UPPER"`.
+                    var cell = HtmlEntities.Decode(row.Cells[valueCol].Text.Trim().Trim('`'));
                     var member = nameCol >= 0 && nameCol < row.Cells.Count ? row.Cells[nameCol].Text.Trim() : null;
                     if (IsQuoted(cell))
                     {
@@ -645,6 +657,8 @@ internal static class MarkdownDocReader
                 }
                 return new RawEnum(name, values.ToEquatableArray(), location, anchor);
             }
+            // A heading without "Enum:" is an enum section only by its Name | Value table.
+            if (!labelled) return null;
             for (var i = heading + 1; i < lines.Count; i++)
             {
                 var head = Prefix(lines[i], 3);
@@ -663,6 +677,11 @@ internal static class MarkdownDocReader
             evidence.HasEnumBullets = true;
             return new RawEnum(name, bullets.ToEquatableArray(), location, anchor);
         }
+
+        /// <summary>A Notes flag: <c>[optional]</c>, or java-micronaut's <c>[optional property]</c>.</summary>
+        private static bool HasNote(string notes, string flag)
+            => notes.IndexOf("[" + flag + "]", StringComparison.OrdinalIgnoreCase) >= 0
+               || notes.IndexOf("[" + flag + " property]", StringComparison.OrdinalIgnoreCase) >= 0;
 
         private static bool IsQuoted(string s) => s.Length >= 2 && (s[0] == '"' || s[0] == '\'') && s[s.Length - 1] == s[0];
 

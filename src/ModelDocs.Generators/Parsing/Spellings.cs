@@ -58,7 +58,7 @@ internal static class Spellings
             "bytes", "bytearray", "byte[]", "ByteArray", "kotlin.ByteArray", "File", "file", "file_type", "Blob", "os.File", "*os.File", "SplFileObject",
             "Stream", "System.IO.Stream", "StrictBytes", "binary", "Data", "java.io.File", "MultipartFile", "Uint8List", "Buffer", "FileParameter",
             "System.IO.FileInfo", "FileInfo", "HttpFile", "std::path::PathBuf", "PathBuf", "swagger::ByteArray", "binary_t", "data.frame", "ArrayBuffer",
-            "InputStream", "java.io.InputStream", "AsyncFile", "Resource", "org.springframework.core.io.Resource", "AnyCodableData", "IO", "FileIO", "URLSearchParams");
+            "InputStream", "java.io.InputStream", "AsyncFile", "Resource", "FILE", "ARRAY [NATURAL_8]", "System.Byte[]", "SystemByte", "org.springframework.core.io.Resource", "AnyCodableData", "IO", "FileIO", "URLSearchParams");
         Add(TypeKind.Any,
             "object", "Object", "AnyType", "any", "Any", "ANY", "interface{}", "mixed", "JsonElement", "JsonNode", "JToken", "dynamic", "unknown",
             "serde_json::Value", "AnyCodable", "JSONValue", "JsonValue", "JsonObject", "kotlin.Any", "java.lang.Object", "object_t", "System.Object",

@@ -101,13 +101,14 @@ internal static class TypeGrammar
         // starts with Nullable (NullableClass) stays a reference: only a known type behind the prefix counts.
         if (s.Length > 8 && s.StartsWith("Nullable", StringComparison.Ordinal) && !IsGenericStart(s[8]))
         {
+            // The wrapped type as go spells it first (NullableFloat32 wraps float32, whose size go does not mean), then as written (NullableTime).
             var rest = s.Substring(8);
             string? restError = null;
-            var wrapped = ParseType(rest, dialect, depth + 1, ref restError);
+            var wrapped = ParseType(char.ToLowerInvariant(rest[0]) + rest.Substring(1), dialect, depth + 1, ref restError);
             if (restError is not null || wrapped.Kind == TypeKind.Reference)
             {
                 restError = null;
-                wrapped = ParseType(char.ToLowerInvariant(rest[0]) + rest.Substring(1), dialect, depth + 1, ref restError);
+                wrapped = ParseType(rest, dialect, depth + 1, ref restError);
             }
             if (restError is null && wrapped.Kind != TypeKind.Reference) return wrapped;
         }
@@ -312,7 +313,7 @@ internal static class TypeGrammar
         return parts;
     }
 
-    private static bool IsIdentifier(string s)
+    internal static bool IsIdentifier(string s)
     {
         if (s.Length == 0 || s.Length > 512 || !(char.IsLetter(s[0]) || s[0] == '_')) return false;
         foreach (var c in s)
