@@ -248,6 +248,9 @@ internal static class ModelResolver
             var lt = name.IndexOf('<');
             if (lt >= 0 && name.EndsWith(">", StringComparison.Ordinal)) name = name.Substring(lt + 1, name.Length - lt - 2).Trim();
             if (name == inner.Name) return section;
+            // kotlin: "## Enum: outcomes" for the item type Outcomes, "## Enum: array_string_enum_default" for ArrayStringEnumDefault.
+            if (inner.Link is { Length: > 0 } && inner.Link[0] == '#' && inner.Name is { } itemName
+                && string.Equals(name.Replace("_", ""), itemName.Replace("_", ""), StringComparison.OrdinalIgnoreCase)) return section;
             // An in-doc link: by the heading's name or the anchor before it, in any case (ktorm links #Status to "## Enum: status").
             if (inner.Link is { } link && link.StartsWith("#", StringComparison.Ordinal)
                 && (string.Equals(link.Substring(1), section.Name, StringComparison.OrdinalIgnoreCase)

@@ -512,7 +512,8 @@ internal static class MarkdownDocReader
             if (typeText == "inline" && link is { Length: > 1 } && link[0] == '#' && link.IndexOfAny(GenericOpeners) > 0)
             {
                 var anchored = TypeGrammar.Parse(HtmlEntities.Decode(link.Substring(1)), dialect, out error);
-                if (error is null) return anchored;
+                // The in-doc link stays on the item: an enum section names it, or it is an unlisted inline enum (a string).
+                if (error is null) return AttachLink(anchored, link);
             }
             var type = TypeGrammar.Parse(typeText, dialect, out error, link is null || link.StartsWith("#", StringComparison.Ordinal) ? null : link);
             return link is null ? type : AttachLink(type, link);
