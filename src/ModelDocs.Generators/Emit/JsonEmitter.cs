@@ -65,7 +65,7 @@ internal static class JsonEmitter
     }
 
     /// <summary>The converter's overrides: STJ calls these at the top of a value; errors leave with the full path.</summary>
-    private static void EmitOverrides(SourceWriter w, string type, string typeName, string writeCall)
+    internal static void EmitOverrides(SourceWriter w, string type, string typeName, string writeCall)
     {
         w.Line();
         w.Line($"public override {type} Read(ref {Reader} reader, global::System.Type typeToConvert, {Options} options)");
@@ -78,7 +78,7 @@ internal static class JsonEmitter
     }
 
     /// <summary>UTF-8 spans of <paramref name="texts"/> and a matcher: by byte length, then bytes; the index or -1.</summary>
-    private static void EmitMatch(SourceWriter w, IReadOnlyList<string> texts, string spanPrefix, string method = "Match")
+    internal static void EmitMatch(SourceWriter w, IReadOnlyList<string> texts, string spanPrefix, string method = "Match")
     {
         w.Line();
         for (var i = 0; i < texts.Count; i++) w.Line(Utf8Span(spanPrefix + i.ToString(CultureInfo.InvariantCulture), texts[i]));
@@ -180,14 +180,14 @@ internal static class JsonEmitter
     }
 
     /// <summary>The field type of a property's comparer (lists, maps and bytes only; see FieldFor).</summary>
-    private static string ComparerType(ResolvedType t) => t.Kind switch
+    internal static string ComparerType(ResolvedType t) => t.Kind switch
     {
         TypeKind.List => $"{Eq}.ListComparer<{t.Element!.ClrName}>",
         TypeKind.Map => $"{Eq}.MapComparer<{t.Element!.ClrName}>",
         _ => $"{Eq}.BytesComparer",
     };
 
-    private static string ComparerExpr(ResolvedType t) => t.Kind switch
+    internal static string ComparerExpr(ResolvedType t) => t.Kind switch
     {
         TypeKind.List => $"new {Eq}.ListComparer<{t.Element!.ClrName}>({ComparerExpr(t.Element)})",
         TypeKind.Map => $"new {Eq}.MapComparer<{t.Element!.ClrName}>({ComparerExpr(t.Element)})",
@@ -302,7 +302,9 @@ internal static class JsonEmitter
             }
             else if (MayBeNull(p))
             {
-                w.Line($"    p{i} = reader.TokenType == {Token}.Null ? null : {ReadExpr(p.Type, helpers)};");
+                // A union converts implicitly from its cases, so a bare null could convert through a class case: say which null.
+                var nullValue = p.Type.IsValueType && p.Type.EnumName is null ? $"({p.Type.ClrName}?)null" : "null";
+                w.Line($"    p{i} = reader.TokenType == {Token}.Null ? {nullValue} : {ReadExpr(p.Type, helpers)};");
             }
             else if (p.Default is not null)
             {
@@ -476,7 +478,7 @@ internal static class JsonEmitter
     }
 
     /// <summary>One statement writing a non-null value.</summary>
-    private static string ValueWrite(ResolvedType t, string v, CollectionHelpers helpers) => t.Kind switch
+    internal static string ValueWrite(ResolvedType t, string v, CollectionHelpers helpers) => t.Kind switch
     {
         TypeKind.String => $"writer.WriteStringValue({v});",
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Integer or TypeKind.Float or TypeKind.Double or TypeKind.Number or TypeKind.Decimal => $"writer.WriteNumberValue({v});",
@@ -492,7 +494,7 @@ internal static class JsonEmitter
     };
 
     /// <summary>An expression reading a non-null value at the reader's current token.</summary>
-    private static string ReadExpr(ResolvedType t, CollectionHelpers helpers) => t.Kind switch
+    internal static string ReadExpr(ResolvedType t, CollectionHelpers helpers) => t.Kind switch
     {
         TypeKind.String => $"{Rt}.ReadString(ref reader)",
         TypeKind.Int32 => $"{Rt}.ReadInt32(ref reader)",
@@ -513,7 +515,7 @@ internal static class JsonEmitter
     };
 
     /// <summary>Read/write methods for the list and map shapes a record uses, one pair per distinct shape.</summary>
-    private sealed class CollectionHelpers
+    internal sealed class CollectionHelpers
     {
         private readonly List<ResolvedType> _shapes = new();
 

@@ -28,7 +28,7 @@ internal sealed record ModelContextTypes(string Namespace, string FilePath, Equa
     public static ModelContextTypes Of(ModelSpec model)
     {
         var types = new List<JsonEmitter.ContextType>();
-        if (model.Kind == DocumentKind.Model) types.Add(new JsonEmitter.ContextType(model.TypeName, false));
+        if (model.Kind is DocumentKind.Model or DocumentKind.Union) types.Add(new JsonEmitter.ContextType(model.TypeName, false));
         foreach (var e in model.Enums) types.Add(new JsonEmitter.ContextType(e.TypeName, true));
         return new ModelContextTypes(model.Namespace, model.FilePath, types.ToEquatableArray());
     }
@@ -48,7 +48,11 @@ internal static class SourceEmission
             {
                 sources.Add(new GeneratedSource(Emitter.HintName(model.Namespace, model.TypeName), Emitter.EmitModel(model, caps)));
             }
-            var owner = model.Kind == DocumentKind.Model ? model.TypeName : null;
+            else if (model.Kind == DocumentKind.Union)
+            {
+                sources.Add(new GeneratedSource(Emitter.HintName(model.Namespace, model.TypeName), UnionEmitter.Emit(model, caps)));
+            }
+            var owner = model.Kind is DocumentKind.Model or DocumentKind.Union ? model.TypeName : null;
             foreach (var e in model.Enums)
             {
                 ct.ThrowIfCancellationRequested();

@@ -165,6 +165,20 @@ internal static class ModelResolver
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooManyProperties, doc.TitleLocation, doc.FileStem, properties.Count, ModelLimits.MaxSerializedProperties));
         }
+        if (doc.Kind == DocumentKind.Union)
+        {
+            // A union's cases came in as properties (one per member schema); a case dropped above (a duplicate name) drops its facts too.
+            var cases = new List<UnionCaseModel>();
+            for (int i = 0, k = 0; i < doc.Properties.Count && k < properties.Count; i++)
+            {
+                if (doc.Properties[i].Name != properties[k].Name) continue;
+                var c = i < doc.UnionCases.Count ? doc.UnionCases[i] : new RawUnionCase(UnionTokens.Any, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
+                cases.Add(new UnionCaseModel(c.Accepts, c.Required, c.Names));
+                k++;
+            }
+            return new ModelSpec(ns, typeName, doc.FilePath, doc.Description, DocumentKind.Union, properties.ToEquatableArray(), enums.ToEquatableArray(),
+                UnionCases: cases.ToEquatableArray());
+        }
         return new ModelSpec(ns, typeName, doc.FilePath, doc.Description, DocumentKind.Model, properties.ToEquatableArray(), enums.ToEquatableArray(),
             ResolveHierarchy(doc, index));
     }
@@ -383,7 +397,8 @@ internal static class ModelResolver
                 return new ResolvedType(TypeKind.Any, JsonElement, true);
             }
         }
-        return new ResolvedType(TypeKind.Reference, $"global::{target.Namespace}.{target.TypeName}", target.Kind == DocumentKind.Enum,
+        // Enums and unions (readonly structs) are value types.
+        return new ResolvedType(TypeKind.Reference, $"global::{target.Namespace}.{target.TypeName}", target.Kind is DocumentKind.Enum or DocumentKind.Union,
             EnumName: target.Kind == DocumentKind.Enum ? target.TypeName : null);
     }
 

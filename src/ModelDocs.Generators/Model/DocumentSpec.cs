@@ -1,6 +1,6 @@
 namespace ModelDocs.Generators.Model;
 
-internal enum DocumentKind { Model, Enum }
+internal enum DocumentKind { Model, Enum, Union }
 
 /// <summary>
 /// One model doc as read, before names are resolved. Produced per AdditionalFile by a reader
@@ -26,7 +26,23 @@ internal sealed record DocumentSpec(
     PolymorphismSpec? Polymorphism = null,
     string? BaseKey = null,
     EquatableArray<DiscriminatorTag> Tags = default,
-    int DialectScore = 0);
+    int DialectScore = 0,
+    EquatableArray<RawUnionCase> UnionCases = default);
+
+/// <summary>
+/// What a union's case accepts, beside its type (a <see cref="DocumentKind.Union"/> doc's
+/// <see cref="DocumentSpec.Properties"/> are its cases, one per member schema, in documented order):
+/// the JSON token kinds (<see cref="UnionTokens"/>), and for an object case its required and declared
+/// property names, which pick among several object cases.
+/// </summary>
+internal sealed record RawUnionCase(int Accepts, EquatableArray<string> Required, EquatableArray<string> Names);
+
+/// <summary>JSON token kinds a union case accepts, as bits.</summary>
+internal static class UnionTokens
+{
+    public const int String = 1, Integer = 2, Number = 4, Boolean = 8, Array = 16, Object = 32;
+    public const int Any = String | Integer | Number | Boolean | Array | Object;
+}
 
 /// <summary>
 /// A polymorphic base (JSON inputs: a schema with a <c>discriminator</c>): the property whose value

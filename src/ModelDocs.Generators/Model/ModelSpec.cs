@@ -17,7 +17,8 @@ internal sealed record ModelSpec(
     DocumentKind Kind,
     EquatableArray<PropertyModel> Properties,
     EquatableArray<EnumModel> Enums,
-    HierarchyModel? Hierarchy = null)
+    HierarchyModel? Hierarchy = null,
+    EquatableArray<UnionCaseModel> UnionCases = default)
 {
     /// <summary>The fully-qualified C# name.</summary>
     public string FullName => $"global::{Namespace}.{Inference.Naming.EscapeKeyword(TypeName)}";
@@ -70,6 +71,13 @@ internal sealed record PropertyModel(
     bool IsNullable = false,
     bool IsDiscriminator = false,
     bool IsWriteOnly = false);
+
+/// <summary>
+/// A union case (<see cref="DocumentKind.Union"/>; the case's name and type are the property at the same
+/// index): the JSON token kinds it accepts (<see cref="UnionTokens"/>), an object case's required and
+/// declared property names.
+/// </summary>
+internal sealed record UnionCaseModel(int Accepts, EquatableArray<string> Required, EquatableArray<string> Names);
 
 /// <summary>One discriminator value and the fully-qualified C# type it selects.</summary>
 internal sealed record DiscriminatorCaseModel(string Value, string TypeName);

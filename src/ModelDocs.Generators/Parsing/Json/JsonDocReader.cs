@@ -26,7 +26,7 @@ internal sealed partial class JsonDocReader
 
     private enum Format { None, JsonSchema, OpenApi3, Swagger2 }
 
-    private enum SchemaKind { Model, Enum, Alias }
+    private enum SchemaKind { Model, Enum, Alias, Union }
 
     private sealed class Named
     {
@@ -147,6 +147,8 @@ internal sealed partial class JsonDocReader
             if (kind == SchemaKind.Alias && node.GetString("$ref") is { } only && RefersToModel(only)) kind = SchemaKind.Model;
             // A union with a discriminator is a polymorphic base: a record its cases derive from.
             if (kind == SchemaKind.Alias && DiscriminatorProperty(node) is not null && node.Get("$ref") is null && CanBeBase(node)) kind = SchemaKind.Model;
+            // A union without a discriminator whose members say what they are: a union type of its own.
+            if (kind == SchemaKind.Alias && IsTypedUnion(node)) kind = SchemaKind.Union;
             var typeName = kind == SchemaKind.Alias ? name : UniqueTypeName(ToTypeName(name));
             var entry = new Named(pointer, name, node, kind, typeName);
             _byPointer[pointer] = entry;
@@ -169,7 +171,12 @@ internal sealed partial class JsonDocReader
             if (_hierarchy.IsAliased(next)) continue;
             try
             {
-                _documents.Add(next.Kind == SchemaKind.Enum ? ReadEnum(next) : ReadModel(next));
+                _documents.Add(next.Kind switch
+                {
+                    SchemaKind.Enum => ReadEnum(next),
+                    SchemaKind.Union => ReadUnion(next),
+                    _ => ReadModel(next),
+                });
             }
             catch (OperationCanceledException)
             {
@@ -228,6 +235,7 @@ internal sealed partial class JsonDocReader
     {
         if (!node.IsObject) return SchemaKind.Alias;
         if (node.Get("$ref") is not null && node.Get("properties") is null && node.Get("allOf") is null) return SchemaKind.Alias;
+        if (node.Get("properties") is null && ConstUnion(node) is not null && EnumValues(node) is { Strings.Count: > 0 }) return SchemaKind.Enum;
         if (node.Get("oneOf") is not null || node.Get("anyOf") is not null) return node.Get("properties") is { IsObject: true } ? SchemaKind.Model : SchemaKind.Alias;
         var enumNode = node.Get("enum") ?? node.Get("const");
         if (enumNode is not null)
@@ -284,6 +292,7 @@ internal sealed partial class JsonDocReader
         IEnumerable<JsonNode> items;
         if (values is { IsArray: true }) items = values.Items!;
         else if (node.Get("const") is { } c) items = new[] { c };
+        else if (ConstUnion(node) is { } consts) items = consts;
         else return null;
         foreach (var v in items)
         {
@@ -527,7 +536,10 @@ internal sealed partial class JsonDocReader
             var options = union.Items!.Where(o => !(o.IsObject && TypeNames(o) is { Count: 1 } t && t[0] == "null" && o.Members!.Count == 1)).ToList();
             if (options.Count < union.Items!.Count && top) cx.Nullable = true;
             if (options.Count == 1 && schema.Get("properties") is null) return TypeOf(options[0], cx, depth + 1, top, inlineName, pointer + "/" + keyword + "/0");
+            // Members that only constrain the schema's own type (type: string, oneOf: [{format: date}, {pattern: …}]): that type.
+            if (types.Count == 1 && options.All(o => AcceptsOf(o, 0) == UnionTokens.Any && o.Get("$ref") is null)) break;
             cx.TypeText ??= keyword;
+            if (IsTypedUnion(schema)) return UnionType(schema, inlineName, pointer);
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UntypedUnion, NodeLoc(union), cx.Property, cx.Owner.Name, keyword,
                 options.Count.ToString(CultureInfo.InvariantCulture), " without a discriminator"));
             return new TypeSpec(TypeKind.Any);
