@@ -167,7 +167,8 @@ internal static class Emitter
         for (var i = 0; i < e.Members.Count; i++)
         {
             var m = e.Members[i];
-            w.Doc($"<summary>Wire value <c>{XmlDoc.Escape(m.WireValue)}</c>.</summary>");
+            var said = XmlDoc.Summary(m.Description);
+            w.Doc($"<summary>Wire value <c>{XmlDoc.Escape(m.WireValue)}</c>{(said.Length > 0 ? ": " + said : ".")}</summary>");
             w.Line($"[global::ModelDocs.WireValueAttribute({Literal(m.WireValue)})]");
             w.Line($"{Naming.EscapeKeyword(m.Name)}{(i + 1 < e.Members.Count ? "," : string.Empty)}");
         }

@@ -69,7 +69,7 @@ internal static class ModelResolver
             var section = doc.EnumSections.FirstOrDefault();
             var values = section?.Values.Select(v => v.Value) ?? Enumerable.Empty<string>();
             var renames = new List<(string Value, string Name, string Renamed)>();
-            var members = EnumInference.Members(values, renames);
+            var members = Described(EnumInference.Members(values, renames), section);
             ReportMemberRenames(renames, doc, typeName, diagnostics);
             var enumModel = new EnumModel(typeName, doc.Description, EnumOrigin.EnumDoc, members, null, null);
             return new ModelSpec(ns, typeName, doc.FilePath, doc.Description, DocumentKind.Enum,
@@ -118,7 +118,7 @@ internal static class ModelResolver
             if (table is not null && table.Values.Count > 0)
             {
                 var renames = new List<(string Value, string Name, string Renamed)>();
-                var members = EnumInference.Members(table.Values.Select(v => v.Value), renames);
+                var members = Described(EnumInference.Members(table.Values.Select(v => v.Value), renames), table);
                 ReportMemberRenames(renames, doc, enumTypeName, diagnostics);
                 // The table gives values; the prose may still describe the state machine.
                 var prose = EnumInference.FromProse(raw.Name, raw.Description);
@@ -271,6 +271,13 @@ internal static class ModelResolver
                     || string.Equals(link.Substring(1), section.Anchor, StringComparison.OrdinalIgnoreCase))) return section;
         }
         return null;
+    }
+
+    /// <summary>The members with what the doc says of each value (JSON Schema: a <c>const</c> member's title and description).</summary>
+    private static EquatableArray<EnumMemberModel> Described(EquatableArray<EnumMemberModel> members, RawEnum? section)
+    {
+        if (section is null || section.Values.All(v => v.Description is null)) return members;
+        return members.Select(m => m with { Description = section.Values.FirstOrDefault(v => v.Value == m.WireValue)?.Description }).ToEquatableArray();
     }
 
     /// <summary>Keeps only the states and transitions whose values the enum has.</summary>

@@ -83,7 +83,8 @@ internal sealed record RawProperty(
 /// </summary>
 internal sealed record RawEnum(string Name, EquatableArray<RawEnumValue> Values, LocationInfo Location, string? Anchor = null);
 
-internal sealed record RawEnumValue(string Name, string Value);
+/// <summary>One enum value; <see cref="Description"/> is what the doc says of it (a JSON Schema member's title and description).</summary>
+internal sealed record RawEnumValue(string Name, string Value, string? Description = null);
 
 /// <summary>What a parse of one markdown file produced: a doc (or null when the file is not a model doc) and diagnostics.</summary>
 internal sealed record DocumentResult(DocumentSpec? Document, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -99,7 +99,7 @@ internal sealed record EnumModel(
     StateMachineModel? StateMachine,
     string? SourceProperty);
 
-internal sealed record EnumMemberModel(string Name, string WireValue);
+internal sealed record EnumMemberModel(string Name, string WireValue, string? Description = null);
 
 /// <summary>States a value may be created in, and the documented transitions (by wire value).</summary>
 internal sealed record StateMachineModel(EquatableArray<string> Creatable, EquatableArray<Transition> Transitions);

@@ -96,6 +96,10 @@ public sealed class UnionTests
         Assert.True(level.GetType().IsEnum);
         Assert.Equal(new[] { "Low", "High" }, Enum.GetNames(level.GetType()));
         Assert.Equal("""{"level":"high"}""", G.Serialize(holder, "Holder"));
+        // The members' titles and descriptions are their XML docs.
+        var source = G.Run.Sources.Single(s => s.HintName == "Test.Models.HolderLevel.g.cs").SourceText.ToString();
+        Assert.Contains("/// <summary>Wire value <c>low</c>: Low</summary>", source);
+        Assert.Contains("/// <summary>Wire value <c>high</c>: Loud.</summary>", source);
     }
 
     [Fact]

@@ -39,6 +39,28 @@ internal sealed partial class JsonDocReader
         return null;
     }
 
+    /// <summary>What a union of <c>const</c>s says of each value: its member's title and description ("Low: Quiet."); null when it says nothing.</summary>
+    private static Dictionary<string, string>? ConstDescriptions(JsonNode node)
+    {
+        if (ConstUnion(node) is null) return null;
+        Dictionary<string, string>? result = null;
+        foreach (var o in UnionOptions(node, out _)!)
+        {
+            var value = o.Get("const") ?? o.Get("enum")?.Items?[0];
+            if (value is not { IsString: true }) continue;
+            var title = o.GetString("title");
+            var description = o.GetString("description");
+            var text = title is { Length: > 0 } && description is { Length: > 0 } ? title.TrimEnd('.') + ": " + description : title ?? description;
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            result ??= new Dictionary<string, string>(StringComparer.Ordinal);
+            if (!result.ContainsKey(value.Text!)) result[value.Text!] = text!.Replace('\n', ' ').Trim();
+        }
+        return result;
+    }
+
+    private static string? Said(Dictionary<string, string>? descriptions, string value)
+        => descriptions is not null && descriptions.TryGetValue(value, out var d) ? d : null;
+
     private static bool IsNullOption(JsonNode o) => o.IsObject && TypeNames(o) is { Count: 1 } t && t[0] == "null" && o.Members!.Count == 1;
 
     private static List<JsonNode>? UnionOptions(JsonNode node, out string keyword)
@@ -101,7 +123,7 @@ internal sealed partial class JsonDocReader
             if (cx.EnumValues is not null)
             {
                 var section = "enum:" + name;
-                enums.Add(new RawEnum(section, cx.EnumValues.Select(v => new RawEnumValue(v, v)).ToEquatableArray(), NodeLoc(cx.EnumNode ?? option)));
+                enums.Add(new RawEnum(section, cx.EnumValues.Select(v => new RawEnumValue(v, v, Said(cx.EnumDescriptions, v))).ToEquatableArray(), NodeLoc(cx.EnumNode ?? option)));
                 type = ReplaceEnum(type, new TypeSpec(TypeKind.Reference, Name: section, Link: "#" + section));
             }
             var accepts = AcceptsOf(option, 0);

@@ -320,7 +320,8 @@ internal sealed partial class JsonDocReader
     private DocumentSpec ReadEnum(Named entry)
     {
         var values = EnumValues(entry.Node)!;
-        var rawValues = values.Strings.Distinct(StringComparer.Ordinal).Select(v => new RawEnumValue(v, v)).ToEquatableArray();
+        var descriptions = ConstDescriptions(entry.Node);
+        var rawValues = values.Strings.Distinct(StringComparer.Ordinal).Select(v => new RawEnumValue(v, v, Said(descriptions, v))).ToEquatableArray();
         var section = new RawEnum(entry.TypeName, rawValues, NodeLoc(entry.Node.Get("enum") ?? entry.Node.Get("const") ?? entry.Node));
         return new DocumentSpec(_path, entry.Name, entry.TypeName, DocumentKind.Enum, Dialect.JsonSchema, DescriptionOf(entry.Node),
             _options, EquatableArray<RawProperty>.Empty, new EquatableArray<RawEnum>(new[] { section }), NameLoc(entry), _keyPrefix + entry.Pointer);
@@ -429,7 +430,7 @@ internal sealed partial class JsonDocReader
         if (context.EnumValues is not null)
         {
             var name = "enum:" + member.Name;
-            enums.Add(new RawEnum(name, context.EnumValues.Select(v => new RawEnumValue(v, v)).ToEquatableArray(), NodeLoc(context.EnumNode ?? schema)));
+            enums.Add(new RawEnum(name, context.EnumValues.Select(v => new RawEnumValue(v, v, Said(context.EnumDescriptions, v))).ToEquatableArray(), NodeLoc(context.EnumNode ?? schema)));
             type = ReplaceEnum(type, new TypeSpec(TypeKind.Reference, Name: name, Link: "#" + name));
         }
         var defaultNode = schema.IsObject ? schema.Get("default") : null;
@@ -473,6 +474,7 @@ internal sealed partial class JsonDocReader
         public string? TypeText { get; set; }
         public JsonNode? TypeNode { get; set; }
         public List<string>? EnumValues { get; set; }
+        public Dictionary<string, string>? EnumDescriptions { get; set; }
         public JsonNode? EnumNode { get; set; }
         public List<string>? IntegerValues { get; set; }
         public HashSet<JsonNode> RefsFollowed { get; } = new();
@@ -522,6 +524,7 @@ internal sealed partial class JsonDocReader
             if (values.Strings.Count > 0 && depth <= 2 && cx.EnumValues is null)
             {
                 cx.EnumValues = values.Strings.Distinct(StringComparer.Ordinal).ToList();
+                cx.EnumDescriptions = ConstDescriptions(schema);
                 cx.EnumNode = schema.Get("enum") ?? schema.Get("const");
                 cx.TypeText ??= "enum";
                 return new TypeSpec(TypeKind.String);
