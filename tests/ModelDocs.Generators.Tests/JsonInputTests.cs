@@ -180,7 +180,7 @@ public sealed class JsonInputTests
         Assert.Equal("public global::Test.Models.OrderShipping? Shipping { get; init; }", Declaration(order, "Shipping"));
         Assert.Equal("public global::System.Collections.Generic.IReadOnlyList<string>? Codes { get; init; }", Declaration(order, "Codes"));
         Assert.Equal("public global::Test.Models.OrderPayment? Payment { get; init; }", Declaration(order, "Payment"));
-        Assert.Equal("public global::System.Text.Json.JsonElement? Either { get; init; }", Declaration(order, "Either"));
+        Assert.Equal("public global::Test.Models.OrderEither? Either { get; init; }", Declaration(order, "Either"));
         Assert.Equal("public global::Test.Models.Customer? MaybeCustomer { get; init; }", Declaration(order, "MaybeCustomer"));
 
         var shipping = Source(run, "OrderShipping");
@@ -207,11 +207,10 @@ public sealed class JsonInputTests
         Assert.Contains("Red,", color, StringComparison.Ordinal);
         Assert.Contains("Green", color, StringComparison.Ordinal);
 
-        // oneOf/anyOf without a usable single case and without a discriminator: MD1022 (info). With one: a polymorphic base.
-        var union = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "MD1022");
-        Assert.Contains("'either' in 'Order' is a anyOf of 2 schemas without a discriminator; it is generated", union.GetMessage(), StringComparison.Ordinal);
-        Assert.Equal(DiagnosticSeverity.Info, union.Severity);
-        Assert.Equal(2, run.GeneratorDiagnostics.Length);
+        // oneOf/anyOf without a discriminator whose members say what they are: a union type (UnionTests). With one: a polymorphic base.
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "MD1022");
+        Assert.Contains("public readonly partial struct OrderEither", Source(run, "OrderEither"), StringComparison.Ordinal);
+        Assert.Single(run.GeneratorDiagnostics);
 
         // Aliases (Codes) generate no type of their own.
         Assert.DoesNotContain(run.Sources, s => s.HintName == "Test.Models.Codes.g.cs");
@@ -242,7 +241,10 @@ public sealed class JsonInputTests
                 Assert.True(models[name].Properties.Single(p => p.WireName == "method").IsDiscriminator);
             }
             var either = models["Order"].Properties.Single(p => p.WireName == "either");
-            Assert.Equal(ModelDocs.Generators.Model.TypeKind.Any, either.Type.Kind);
+            Assert.Equal(ModelDocs.Generators.Model.TypeKind.Reference, either.Type.Kind);
+            Assert.Equal("global::Test.Models.OrderEither", either.Type.ClrName);
+            Assert.True(either.Type.IsValueType);
+            Assert.Equal(new[] { "String", "Int64" }, models["OrderEither"].Properties.Select(p => p.ClrName).ToArray());
             Assert.Null(models["Order"].Hierarchy);
             Assert.True(models["Order"].Properties.Single(p => p.WireName == "note").IsNullable);
             Assert.False(models["Order"].Properties.Single(p => p.WireName == "day").IsNullable);

@@ -303,7 +303,7 @@ internal static class JsonEmitter
             else if (MayBeNull(p))
             {
                 // A union converts implicitly from its cases, so a bare null could convert through a class case: say which null.
-                var nullValue = p.Type.IsValueType && p.Type.EnumName is null ? $"({p.Type.ClrName}?)null" : "null";
+                var nullValue = p.Type.Kind == TypeKind.Reference && p.Type.IsValueType && p.Type.EnumName is null ? $"({p.Type.ClrName}?)null" : "null";
                 w.Line($"    p{i} = reader.TokenType == {Token}.Null ? {nullValue} : {ReadExpr(p.Type, helpers)};");
             }
             else if (p.Default is not null)

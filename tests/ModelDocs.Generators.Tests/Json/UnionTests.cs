@@ -174,6 +174,23 @@ public sealed class UnionTests
     }
 
     [Fact]
+    public void A_union_whose_members_do_not_say_what_they_accept_stays_JsonElement_with_MD1022()
+    {
+        const string spec = """
+        { "openapi": "3.0.3", "components": { "schemas": { "Order": { "type": "object", "properties": {
+            "vague": { "anyOf": [ { "minLength": 1 }, { "maximum": 3 } ] },
+            "day": { "type": "string", "oneOf": [ { "format": "date" }, { "pattern": "^[0-9]{4}$" } ] } } } } } }
+        """;
+        var run = TestHelpers.Run(new AdditionalText[] { new InMemoryAdditionalText("/api/vague.json", spec) });
+        var md1022 = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "MD1022");
+        Assert.Contains("'vague' in 'Order' is a anyOf of 2 schemas without a discriminator", md1022.GetMessage());
+        var order = run.Sources.Single(s => s.HintName == "Test.Models.Order.g.cs").SourceText.ToString();
+        Assert.Contains("public global::System.Text.Json.JsonElement? Vague { get; init; }", order);
+        // Members that only constrain the schema's own type: that type.
+        Assert.Contains("public string? Day { get; init; }", order);
+    }
+
+    [Fact]
     public void Unions_are_no_longer_reported_as_JsonElement()
     {
         Assert.DoesNotContain(G.Run.GeneratorDiagnostics, d => d.Id == "MD1022");
