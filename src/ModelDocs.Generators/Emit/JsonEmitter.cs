@@ -16,13 +16,13 @@ namespace ModelDocs.Generators.Emit;
 /// </summary>
 internal static class JsonEmitter
 {
-    private const string Json = "global::System.Text.Json";
-    private const string Rt = "global::ModelDocs.Internal.ModelDocsJson";
-    private const string Eq = "global::ModelDocs.Internal.ModelDocsEquality";
-    private const string Reader = Json + ".Utf8JsonReader";
-    private const string Writer = Json + ".Utf8JsonWriter";
-    private const string Options = Json + ".JsonSerializerOptions";
-    private const string Token = Json + ".JsonTokenType";
+    internal const string Json = "global::System.Text.Json";
+    internal const string Rt = "global::ModelDocs.Internal.ModelDocsJson";
+    internal const string Eq = "global::ModelDocs.Internal.ModelDocsEquality";
+    internal const string Reader = Json + ".Utf8JsonReader";
+    internal const string Writer = Json + ".Utf8JsonWriter";
+    internal const string Options = Json + ".JsonSerializerOptions";
+    internal const string Token = Json + ".JsonTokenType";
 
     public static string ConverterName(string clrName) => clrName + "JsonConverter";
 

@@ -15,13 +15,13 @@ namespace ModelDocs.Generators.Emit;
 /// </summary>
 internal static class UnionEmitter
 {
-    private const string Json = "global::System.Text.Json";
-    private const string Rt = "global::ModelDocs.Internal.ModelDocsJson";
-    private const string Eq = "global::ModelDocs.Internal.ModelDocsEquality";
-    private const string Reader = Json + ".Utf8JsonReader";
-    private const string Writer = Json + ".Utf8JsonWriter";
-    private const string Options = Json + ".JsonSerializerOptions";
-    private const string Token = Json + ".JsonTokenType";
+    private const string Json = JsonEmitter.Json;
+    private const string Rt = JsonEmitter.Rt;
+    private const string Eq = JsonEmitter.Eq;
+    private const string Reader = JsonEmitter.Reader;
+    private const string Writer = JsonEmitter.Writer;
+    private const string Options = JsonEmitter.Options;
+    private const string Token = JsonEmitter.Token;
     private const string Element = Json + ".JsonElement";
 
     private sealed class Case

@@ -62,7 +62,7 @@ public sealed class UnionCorpusTests
                     if (schema.ValueKind != JsonValueKind.Object) continue;
                     texts.Add(new InMemoryAdditionalText($"/jsts/{draft}/{Path.GetFileNameWithoutExtension(file)}/case{i:D2}.json", JsonTestSuiteTests.AsSchemaDocument(schema, draft)));
                 }
-                if (texts.Count > 0) yield return ($"JSON-Schema-Test-Suite/{draft}/{Path.GetFileName(file)}", texts);
+                if (texts.Count > 0) yield return ($"JSON-Schema-Test-Suite/{draft}/{file}", texts);
             }
         }
         var talon = Path.Combine(TestHelpers.CorpusDir, "openapi.json");
@@ -132,55 +132,34 @@ public sealed class UnionCorpusTests
     [Fact]
     public void Valid_instances_of_union_schemas_read_into_the_union_and_write_back_equal()
     {
-        var root = Path.Combine(Suites, "JSON-Schema-Test-Suite", "tests");
         int instances = 0, intoCase = 0;
         var unequal = new List<string>();
         _out.WriteLine("| file | union schemas | valid instances | read into a case | written back equal |");
         _out.WriteLine("|---|---:|---:|---:|---:|");
-        foreach (var draftDir in Directory.GetDirectories(root).OrderBy(d => d, StringComparer.Ordinal))
+        foreach (var (draft, file, texts, data) in SchemaSuiteInstanceTests.ValidInstances())
         {
-            var draft = Path.GetFileName(draftDir);
-            foreach (var file in Directory.GetFiles(draftDir, "*.json").OrderBy(f => f, StringComparer.Ordinal))
+            var generated = GeneratedAssembly.Build(texts);
+            if (!generated.HasContext) continue;
+            int fileUnions = 0, fileInstances = 0, fileCase = 0, fileEqual = 0;
+            var seen = new HashSet<string>();
+            foreach (var (typeName, json) in data)
             {
-                using var cases = JsonDocument.Parse(File.ReadAllText(file));
-                var texts = new List<AdditionalText>();
-                var data = new List<(string Type, JsonElement Data)>();
-                var i = 0;
-                foreach (var c in cases.RootElement.EnumerateArray())
-                {
-                    i++;
-                    var schema = c.GetProperty("schema");
-                    if (schema.ValueKind != JsonValueKind.Object || schema.TryGetProperty("title", out _)) continue;
-                    texts.Add(new InMemoryAdditionalText($"/jsts/{draft}/case{i:D2}.json", JsonTestSuiteTests.AsSchemaDocument(schema, draft)));
-                    foreach (var t in c.GetProperty("tests").EnumerateArray())
-                    {
-                        if (t.GetProperty("valid").GetBoolean()) data.Add(($"Case{i:D2}", t.GetProperty("data").Clone()));
-                    }
-                }
-                if (texts.Count == 0) continue;
-                var generated = GeneratedAssembly.Build(texts);
-                if (!generated.HasContext) continue;
-                int fileUnions = 0, fileInstances = 0, fileCase = 0, fileEqual = 0;
-                var seen = new HashSet<string>();
-                foreach (var (typeName, json) in data)
-                {
-                    var type = generated.Assembly.GetType(GeneratedAssembly.Namespace + "." + typeName);
-                    if (type is null || !type.IsValueType || type.IsEnum || type.GetProperty("IsUnknown") is null) continue;
-                    if (seen.Add(typeName)) fileUnions++;
-                    fileInstances++;
-                    var info = generated.TypeInfo(typeName);
-                    var raw = json.GetRawText();
-                    var value = JsonSerializer.Deserialize(raw, info);
-                    if (value is not null && !(bool)type.GetProperty("IsUnknown")!.GetValue(value)!) fileCase++;
-                    var back = JsonSerializer.Serialize(value, info);
-                    if (JsonEqual(raw, back)) fileEqual++;
-                    else unequal.Add($"{draft}/{Path.GetFileName(file)} {typeName}: {raw} -> {back}");
-                }
-                if (fileInstances == 0) continue;
-                instances += fileInstances;
-                intoCase += fileCase;
-                _out.WriteLine($"| {draft}/{Path.GetFileName(file)} | {fileUnions} | {fileInstances} | {fileCase} ({100.0 * fileCase / fileInstances:F0}%) | {fileEqual} |");
+                var type = generated.Assembly.GetType(GeneratedAssembly.Namespace + "." + typeName);
+                if (type is null || !type.IsValueType || type.IsEnum || type.GetProperty("IsUnknown") is null) continue;
+                if (seen.Add(typeName)) fileUnions++;
+                fileInstances++;
+                var info = generated.TypeInfo(typeName);
+                var raw = json.GetRawText();
+                var value = JsonSerializer.Deserialize(raw, info);
+                if (value is not null && !(bool)type.GetProperty("IsUnknown")!.GetValue(value)!) fileCase++;
+                var back = JsonSerializer.Serialize(value, info);
+                if (JsonEqual(raw, back)) fileEqual++;
+                else unequal.Add($"{draft}/{file} {typeName}: {raw} -> {back}");
             }
+            if (fileInstances == 0) continue;
+            instances += fileInstances;
+            intoCase += fileCase;
+            _out.WriteLine($"| {draft}/{file} | {fileUnions} | {fileInstances} | {fileCase} ({100.0 * fileCase / fileInstances:F0}%) | {fileEqual} |");
         }
         _out.WriteLine($"valid instances of union schemas: {instances}; read into a case: {intoCase} ({100.0 * intoCase / Math.Max(1, instances):F1}%); written back unequal: {unequal.Count}");
         foreach (var u in unequal) _out.WriteLine("  " + u);
