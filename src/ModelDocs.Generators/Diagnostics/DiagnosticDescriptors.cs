@@ -90,7 +90,7 @@ internal static class DiagnosticDescriptors
         "'{0}' in '{1}' is a {2} of {3} schemas{4}; it is generated as System.Text.Json.JsonElement",
         DiagnosticSeverity.Info);
 
-    public static readonly DiagnosticDescriptor IndistinctUnionCases = Make("MD1030",
+    public static readonly DiagnosticDescriptor IndistinctUnionCases = Make("MD1031",
         "Union cases that the JSON cannot tell apart",
         "In '{0}', every JSON value the {1} case '{3}' accepts is read as '{2}', an earlier case that accepts it too",
         DiagnosticSeverity.Info);

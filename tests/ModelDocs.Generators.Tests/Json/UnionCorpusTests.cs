@@ -112,7 +112,7 @@ public sealed class UnionCorpusTests
             var texts = files.ToDictionary(f => f.Path, f => f.GetText()!.ToString());
             foreach (var d in run.GeneratorDiagnostics)
             {
-                if (d.Id == "MD1030") indistinct++;
+                if (d.Id == "MD1031") indistinct++;
                 if (d.Id != "MD1022") continue;
                 total++;
                 var path = d.Location.GetLineSpan().Path;
@@ -122,7 +122,7 @@ public sealed class UnionCorpusTests
             unions += run.Sources.Count(s => s.SourceText.ToString().Contains("public readonly partial struct"));
             if (!run.CompileDiagnostics.IsEmpty) { failures++; _out.WriteLine($"{name}: {run.CompileDiagnostics[0]}"); }
         }
-        _out.WriteLine($"MD1022 (union as JsonElement) now: {total}; before typed unions (commit e3dbb8d): {BeforeTotal}; union types generated: {unions}; MD1030 (cases not told apart): {indistinct}");
+        _out.WriteLine($"MD1022 (union as JsonElement) now: {total}; before typed unions (commit e3dbb8d): {BeforeTotal}; union types generated: {unions}; MD1031 (cases not told apart): {indistinct}");
         foreach (var kv in byShape.OrderByDescending(k => k.Value).ThenBy(k => k.Key, StringComparer.Ordinal)) _out.WriteLine($"  {kv.Value,5}  {kv.Key}");
         Assert.Equal(0, failures);
         Assert.True(BeforeTotal > 0, "baseline missing");

@@ -83,9 +83,9 @@ public sealed class UnionTests
     [Fact]
     public void A_date_time_case_listed_after_a_plain_string_still_gets_dates()
     {
-        // A string case that checks its text is tried before one that takes any string (MD1030 is not raised: they can be told apart).
+        // A string case that checks its text is tried before one that takes any string (MD1031 is not raised: they can be told apart).
         RoundTrip("""{"when":"2024-05-01T10:00:00+00:00"}""", "When", "DateTime");
-        Assert.DoesNotContain(G.Run.GeneratorDiagnostics, d => d.Id == "MD1030" && d.GetMessage().Contains("'When"));
+        Assert.DoesNotContain(G.Run.GeneratorDiagnostics, d => d.Id == "MD1031" && d.GetMessage().Contains("'When"));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace ModelDocs.Generators.Parsing.Json;
 /// <c>oneOf</c>/<c>anyOf</c> without a discriminator: a union type with one case per member schema
 /// (ARCHITECTURE.md, "Unions"). The reader decides what each case accepts from the JSON alone (token
 /// kinds, an object case's required and declared property names) and says where two cases cannot be
-/// told apart (MD1030). A union of <c>const</c>s is an enum (<see cref="ConstUnion"/>).
+/// told apart (MD1031). A union of <c>const</c>s is an enum (<see cref="ConstUnion"/>).
 /// </summary>
 internal sealed partial class JsonDocReader
 {
@@ -277,7 +277,7 @@ internal sealed partial class JsonDocReader
         return (required, names);
     }
 
-    /// <summary>MD1030 for cases the JSON cannot tell apart: a value goes to the first of them.</summary>
+    /// <summary>MD1031 for cases the JSON cannot tell apart: a value goes to the first of them.</summary>
     private void ReportIndistinct(Named entry, string keyword, List<RawProperty> cases, List<RawUnionCase> facts)
     {
         for (var j = 1; j < cases.Count; j++)
