@@ -14,7 +14,8 @@ namespace ModelDocs.Generators.Inference;
 /// </summary>
 internal static class Hierarchies
 {
-    public static bool IsBase(ModelSpec model) => model.Hierarchy?.Polymorphism is not null;
+    /// <summary>A polymorphic base, or a record others extend without a discriminator.</summary>
+    public static bool IsBase(ModelSpec model) => model.Hierarchy is { } h && (h.Polymorphism is not null || !h.Extensions.IsEmpty);
 
     public static ModelSpec Attach(ModelSpec model, EquatableArray<ModelSpec> bases)
     {
@@ -34,7 +35,7 @@ internal static class Hierarchies
         if (chain.Count == 0)
         {
             // The base did not generate (its name is taken by another doc): a standalone record.
-            return model with { Hierarchy = h.Polymorphism is null ? null : h with { BaseType = null, Tags = EquatableArray<DiscriminatorTag>.Empty } };
+            return model with { Hierarchy = h.Polymorphism is null && h.Extensions.IsEmpty ? null : h with { BaseType = null, Tags = EquatableArray<DiscriminatorTag>.Empty, ExtendsBase = false } };
         }
         chain.Reverse();
 

@@ -8,6 +8,8 @@ internal enum DocumentKind { Model, Enum }
 /// never Roslyn objects, so the incremental pipeline can cache it: the cacheability rule for
 /// every spec in this folder. JSON inputs give one spec per schema; <see cref="JsonKey"/>
 /// (<c>json:{normalized path}#{JSON pointer}</c>) identifies it, and <c>$ref</c>s link to it by that key.
+/// <see cref="Extensions"/>: the keys of the docs that extend this one through <c>allOf</c> without a
+/// discriminator (their <see cref="BaseKey"/> is this one and their <see cref="ExtendsBase"/> is set).
 /// <see cref="DialectScore"/> is how clearly a markdown doc showed its <see cref="Dialect"/> (0 when the
 /// option set it); a doc below <c>Dialects.Strong</c> takes its folder's dialect (<c>Dialects.FolderVote</c>).
 /// </summary>
@@ -26,7 +28,9 @@ internal sealed record DocumentSpec(
     PolymorphismSpec? Polymorphism = null,
     string? BaseKey = null,
     EquatableArray<DiscriminatorTag> Tags = default,
-    int DialectScore = 0);
+    int DialectScore = 0,
+    EquatableArray<string> Extensions = default,
+    bool ExtendsBase = false);
 
 /// <summary>
 /// A polymorphic base (JSON inputs: a schema with a <c>discriminator</c>): the property whose value
