@@ -9,8 +9,9 @@ namespace ModelDocs.Generators.Inference;
 /// <summary>
 /// The hierarchy stage: once every model is resolved, a derived record learns its ancestors' properties
 /// (the converter reads and writes them all) and drops its own copies of them (an <c>allOf</c> that
-/// restates the base's discriminator). Reads only the polymorphic bases, so editing any other doc
-/// leaves this stage's input for every model unchanged.
+/// restates the base's discriminator). Reads only the bases (polymorphic ones, and records others extend
+/// through <c>allOf</c> without a discriminator), so editing any other doc leaves this stage's input for
+/// every model unchanged.
 /// </summary>
 internal static class Hierarchies
 {
