@@ -198,12 +198,15 @@ internal static partial class JsonEmitter
         w.Open($"internal static void WriteValue({Writer} writer, {self} value, {Options} options)");
         if (!h.Extensions.IsEmpty)
         {
-            // Each extension's converter dispatches further down, so the direct ones suffice.
+            // Each extension's converter dispatches further down, so the direct ones suffice; an instance of
+            // this very type (the common case) skips the type tests.
+            w.Open($"if (value.GetType() != typeof({self}))");
             w.Open("switch (value)");
             for (var i = 0; i < h.Extensions.Count; i++)
             {
                 w.Line($"case {h.Extensions[i]} extension{i}: {ConverterName(h.Extensions[i])}.WriteValue(writer, extension{i}, options); return;");
             }
+            w.Close();
             w.Close();
         }
         w.Line("writer.WriteStartObject();");
