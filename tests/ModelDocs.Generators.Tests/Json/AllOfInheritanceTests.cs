@@ -239,6 +239,28 @@ public sealed class AllOfInheritanceTests
             "True", "False"), result);
     }
 
+    [Fact]
+    public void The_root_extending_itself_copies_and_its_definitions_still_derive_from_it()
+    {
+        const string schema = """
+        { "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Doc",
+          "allOf": [ { "$ref": "#" }, { "type": "object", "properties": { "extra": { "type": "string" } } } ],
+          "properties": { "id": { "type": "integer" } },
+          "$defs": {
+            "Child": { "allOf": [ { "$ref": "#" }, { "properties": { "own": { "type": "boolean" } } } ] },
+            "Nested": { "allOf": [ { "allOf": [ { "$ref": "#/$defs/Nested" } ] }, { "properties": { "n": { "type": "integer" } } } ] }
+          } }
+        """;
+        var g = GeneratedAssembly.Build(new AdditionalText[] { new InMemoryAdditionalText("/schemas/doc.schema.json", schema) });
+        Assert.Equal(typeof(object), g.Type("Doc").BaseType);
+        Assert.Equal(g.Type("Doc"), g.Type("Child").BaseType);
+        Assert.NotNull(g.Type("Doc").GetProperty("Extra"));
+        Assert.Equal(typeof(object), g.Type("Nested").BaseType);
+        const string child = """{"id":1,"extra":"x","own":true}""";
+        Assert.Equal(child, g.Serialize(g.Deserialize(child, "Child"), "Child"));
+        Assert.Equal(child, g.Serialize(g.Deserialize(child, "Doc"), "Doc"));
+    }
+
     private static int Lines(GeneratorRun run) => run.Sources.Sum(s => s.SourceText.Lines.Count);
 
     /// <summary>Acceptance 3 of issue 12: 100 definitions that each extend a 400-property root stay under 60,000 lines, and compile.</summary>
