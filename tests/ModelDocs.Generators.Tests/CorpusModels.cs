@@ -29,16 +29,20 @@ internal static class CorpusModels
         return models;
     }
 
-    /// <summary>One JSON Schema or OpenAPI file, by schema name.</summary>
+    /// <summary>
+    /// One JSON Schema or OpenAPI file, by schema name. A derived record's spec lists what its JSON object
+    /// has: its ancestors' properties (root first, as the hierarchy stage attached them) and enums, then its own.
+    /// </summary>
     public static Dictionary<string, ModelSpec> LoadJson(string path, out List<Diagnostic> diagnostics)
-        => Resolve(new[] { new InMemoryAdditionalText(path, File.ReadAllText(path)) }, out diagnostics);
+        => ResolveDocs(new[] { new InMemoryAdditionalText(path, File.ReadAllText(path)) }, out diagnostics, withInherited: true)
+            .ToDictionary(kv => kv.Key, kv => kv.Value.Model, StringComparer.Ordinal);
 
     /// <summary>Runs the pipeline over <paramref name="files"/>: each doc's resolved spec by its stem (a schema's name for JSON), and the generator's diagnostics.</summary>
     public static Dictionary<string, ModelSpec> Resolve(IEnumerable<AdditionalText> files, out List<Diagnostic> diagnostics)
         => ResolveDocs(files, out diagnostics).ToDictionary(kv => kv.Key, kv => kv.Value.Model, StringComparer.Ordinal);
 
     /// <summary>As <see cref="Resolve"/>, with the parsed doc (its dialect as the pipeline settled it) beside each spec.</summary>
-    public static Dictionary<string, (DocumentSpec Doc, ModelSpec Model)> ResolveDocs(IEnumerable<AdditionalText> files, out List<Diagnostic> diagnostics)
+    public static Dictionary<string, (DocumentSpec Doc, ModelSpec Model)> ResolveDocs(IEnumerable<AdditionalText> files, out List<Diagnostic> diagnostics, bool withInherited = false)
     {
         var run = TestHelpers.Run(files, trackSteps: true);
         diagnostics = run.GeneratorDiagnostics.ToList();
@@ -51,6 +55,27 @@ internal static class CorpusModels
             var doc = (((DocumentSpec, EquatableArray<TypeIndexEntry>), TargetCapabilities))source.Outputs[index].Value;
             var resolved = (ResolveResult)Assert.Single(step.Outputs).Value;
             if (resolved.Model is not null) models[doc.Item1.Item1.FileStem] = (doc.Item1.Item1, resolved.Model);
+        }
+        if (!withInherited) return models;
+
+        // The hierarchy stage's output: each model with its ancestors' properties attached (HierarchyModel.Inherited).
+        var attached = new Dictionary<string, ModelSpec>(StringComparer.Ordinal);
+        foreach (var step in result.TrackedSteps[TrackingNames.ResolvedModels])
+        {
+            foreach (var (value, _) in step.Outputs)
+            {
+                var model = (((ModelSpec, TargetCapabilities))value).Item1;
+                attached[model.FullName] = model;
+            }
+        }
+        foreach (var key in models.Keys.ToList())
+        {
+            var (doc, model) = models[key];
+            if (!attached.TryGetValue(model.FullName, out var a) || a.Hierarchy?.BaseType is null) continue;
+            var enums = new List<EnumModel>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var m = a; m is not null && seen.Add(m.FullName); m = m.Hierarchy?.BaseType is { } b && attached.TryGetValue(b, out var next) ? next : null) enums.InsertRange(0, m.Enums);
+            models[key] = (doc, a with { Properties = a.AllProperties.ToEquatableArray(), Enums = enums.ToEquatableArray() });
         }
         return models;
     }

@@ -51,6 +51,7 @@ internal static class Emitter
         w.Open($"public {sealedness}partial record {Naming.EscapeKeyword(model.TypeName)}{baseList}");
         var first = true;
         if (json && h is not null) first = !EmitTagConstructor(w, model);
+        if (json && h is { ExtendsBase: true, BaseType: { } extended }) first = !EmitBaseConstructor(w, model, extended, caps);
         foreach (var p in model.Properties)
         {
             if (!first) w.Line();
@@ -91,6 +92,31 @@ internal static class Emitter
         w.Open($"public {self}()");
         foreach (var a in assignments) w.Line(a);
         w.Close();
+        return true;
+    }
+
+    /// <summary>
+    /// A record that extends a base without a discriminator is built by its converter from the base the
+    /// base's converter read (the record's copy constructor copies every inherited property), so the
+    /// inherited properties are never listed again; the parameterless constructor stays.
+    /// </summary>
+    private static bool EmitBaseConstructor(SourceWriter w, ModelSpec model, string baseType, TargetCapabilities caps)
+    {
+        var self = Naming.EscapeKeyword(model.TypeName);
+        w.Doc("<summary>A new <see cref=\"" + XmlDoc.Escape(self) + "\"/>.</summary>");
+        w.Line($"public {self}()");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.Doc("<summary>A <see cref=\"" + XmlDoc.Escape(self) + "\"/> with <paramref name=\"original\"/>'s inherited properties (for the JSON converter, which then sets this record's own).</summary>");
+        // The base's copy constructor sets every required member it has, so this one must say so (CS9039);
+        // the converter sets this record's own right after (hence no CS8618 for them here).
+        if (caps.CanUseRequired) w.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
+        w.Line("#pragma warning disable CS8618");
+        w.Line($"internal {self}({baseType} original) : base(original)");
+        w.Line("#pragma warning restore CS8618");
+        w.Line("{");
+        w.Line("}");
         return true;
     }
 

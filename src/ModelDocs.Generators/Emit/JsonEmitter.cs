@@ -14,7 +14,7 @@ namespace ModelDocs.Generators.Emit;
 /// value equality for records that hold lists and maps, and one <c>JsonSerializerContext</c> per
 /// namespace built on <c>JsonMetadataServices</c>. Reads only specs.
 /// </summary>
-internal static class JsonEmitter
+internal static partial class JsonEmitter
 {
     internal const string Json = "global::System.Text.Json";
     internal const string Rt = "global::ModelDocs.Internal.ModelDocsJson";
@@ -201,6 +201,11 @@ internal static class JsonEmitter
     {
         var self = $"global::{model.Namespace}.{Naming.EscapeKeyword(model.TypeName)}";
         var name = model.TypeName + "JsonConverter";
+        if (model.Hierarchy is { IsPlain: true })
+        {
+            EmitPlainConverter(w, model, self, name, generatedCode);
+            return;
+        }
         var props = model.AllProperties;
         if (props.Count > ModelLimits.MaxSerializedProperties)
         {
@@ -295,27 +300,7 @@ internal static class JsonEmitter
             w.Line($"case {i}:");
             w.Line($"    if (({word} & {bit}) != 0) throw {Rt}.Duplicate();");
             w.Line($"    {word} |= {bit};");
-            if (p.Type.Kind == TypeKind.Any)
-            {
-                // A JSON null is a value of an "any" property.
-                w.Line($"    p{i} = {ReadExpr(p.Type, helpers)};");
-            }
-            else if (MayBeNull(p))
-            {
-                // A union converts implicitly from its cases, so a bare null could convert through a class case: say which null.
-                var nullValue = p.Type.Kind == TypeKind.Reference && p.Type.IsValueType && p.Type.EnumName is null ? $"({p.Type.ClrName}?)null" : "null";
-                w.Line($"    p{i} = reader.TokenType == {Token}.Null ? {nullValue} : {ReadExpr(p.Type, helpers)};");
-            }
-            else if (p.Default is not null)
-            {
-                // null for an optional property with a default: the default applies, as when absent.
-                w.Line($"    if (reader.TokenType != {Token}.Null) p{i} = {ReadExpr(p.Type, helpers)};");
-            }
-            else
-            {
-                w.Line($"    if (reader.TokenType == {Token}.Null) throw {Rt}.NotNullable();");
-                w.Line($"    p{i} = {ReadExpr(p.Type, helpers)};");
-            }
+            EmitReadAssignment(w, p, $"p{i}", helpers);
             w.Line("    break;");
         }
         w.Line("default:");
@@ -370,6 +355,56 @@ internal static class JsonEmitter
         w.Close();
     }
 
+    /// <summary>Reads the value the reader is on into <paramref name="target"/> (inside a switch case).</summary>
+    private static void EmitReadAssignment(SourceWriter w, PropertyModel p, string target, CollectionHelpers helpers)
+    {
+        if (p.Type.Kind == TypeKind.Any)
+        {
+            // A JSON null is a value of an "any" property.
+            w.Line($"    {target} = {ReadExpr(p.Type, helpers)};");
+        }
+        else if (MayBeNull(p))
+        {
+            // A union converts implicitly from its cases, so a bare null could convert through a class case: say which null.
+            var nullValue = p.Type.Kind == TypeKind.Reference && p.Type.IsValueType && p.Type.EnumName is null ? $"({p.Type.ClrName}?)null" : "null";
+            w.Line($"    {target} = reader.TokenType == {Token}.Null ? {nullValue} : {ReadExpr(p.Type, helpers)};");
+        }
+        else if (p.Default is not null)
+        {
+            // null for an optional property with a default: the default applies, as when absent.
+            w.Line($"    if (reader.TokenType != {Token}.Null) {target} = {ReadExpr(p.Type, helpers)};");
+        }
+        else
+        {
+            w.Line($"    if (reader.TokenType == {Token}.Null) throw {Rt}.NotNullable();");
+            w.Line($"    {target} = {ReadExpr(p.Type, helpers)};");
+        }
+    }
+
+    /// <summary>Writes one documented property of <c>value</c> (its name is <c>s_name{i}</c>).</summary>
+    private static void EmitPropertyWrite(SourceWriter w, PropertyModel p, int i, CollectionHelpers helpers)
+    {
+        var access = "value." + Naming.EscapeKeyword(p.ClrName);
+        var name = $"s_name{i}";
+        if (p.Type.Kind == TypeKind.Any && !MayBeNull(p))
+        {
+            w.Line($"writer.WritePropertyName({name});");
+            w.Line($"{access}.WriteTo(writer);");
+        }
+        else if (MayBeNull(p) || !p.Type.IsValueType)
+        {
+            // Optional values are left out when null; a required one that is null is written as null.
+            var v = $"v{i}";
+            w.Line($"if ({access} is {{ }} {v}) {PropertyWrite(p.Type, name, v, helpers)}");
+            // A write-only one that was not read (a response) stays out rather than becoming null.
+            if (!IsNullable(p) && !p.IsWriteOnly) w.Line($"else writer.WriteNull({name});");
+        }
+        else
+        {
+            w.Line(PropertyWrite(p.Type, name, access, helpers));
+        }
+    }
+
     private static void EmitWrite(SourceWriter w, ModelSpec model, string self, CollectionHelpers helpers, List<DiscriminatorTag> tags)
     {
         var props = model.AllProperties;
@@ -395,29 +430,7 @@ internal static class JsonEmitter
             w.Line($"if (value.UnknownProperties is {{ }} kept{i} && kept{i}.TryGetValue({Literal(tags[i].PropertyName)}, out var tag{i})) {{ writer.WritePropertyName(s_tag{i}); tag{i}.WriteTo(writer); }}");
             w.Line($"else writer.WriteString(s_tag{i}, {Literal(tags[i].Value)});");
         }
-        for (var i = 0; i < props.Count; i++)
-        {
-            var p = props[i];
-            var access = "value." + Naming.EscapeKeyword(p.ClrName);
-            var name = $"s_name{i}";
-            if (p.Type.Kind == TypeKind.Any && !MayBeNull(p))
-            {
-                w.Line($"writer.WritePropertyName({name});");
-                w.Line($"{access}.WriteTo(writer);");
-            }
-            else if (MayBeNull(p) || !p.Type.IsValueType)
-            {
-                // Optional values are left out when null; a required one that is null is written as null.
-                var v = $"v{i}";
-                w.Line($"if ({access} is {{ }} {v}) {PropertyWrite(p.Type, name, v, helpers)}");
-                // A write-only one that was not read (a response) stays out rather than becoming null.
-                if (!IsNullable(p) && !p.IsWriteOnly) w.Line($"else writer.WriteNull({name});");
-            }
-            else
-            {
-                w.Line(PropertyWrite(p.Type, name, access, helpers));
-            }
-        }
+        for (var i = 0; i < props.Count; i++) EmitPropertyWrite(w, props[i], i, helpers);
         w.Line($"if (value.UnknownProperties is {{ }} unknown) {Rt}.WriteUnknown(writer, unknown, IsKnown);");
         w.Line("writer.WriteEndObject();");
         w.Close();

@@ -9,12 +9,14 @@ namespace ModelDocs.Generators.Inference;
 /// <summary>
 /// The hierarchy stage: once every model is resolved, a derived record learns its ancestors' properties
 /// (the converter reads and writes them all) and drops its own copies of them (an <c>allOf</c> that
-/// restates the base's discriminator). Reads only the polymorphic bases, so editing any other doc
-/// leaves this stage's input for every model unchanged.
+/// restates the base's discriminator). Reads only the bases (polymorphic ones, and records others extend
+/// through <c>allOf</c> without a discriminator), so editing any other doc leaves this stage's input for
+/// every model unchanged.
 /// </summary>
 internal static class Hierarchies
 {
-    public static bool IsBase(ModelSpec model) => model.Hierarchy?.Polymorphism is not null;
+    /// <summary>A polymorphic base, or a record others extend without a discriminator.</summary>
+    public static bool IsBase(ModelSpec model) => model.Hierarchy is { } h && (h.Polymorphism is not null || !h.Extensions.IsEmpty);
 
     public static ModelSpec Attach(ModelSpec model, EquatableArray<ModelSpec> bases)
     {
@@ -34,7 +36,7 @@ internal static class Hierarchies
         if (chain.Count == 0)
         {
             // The base did not generate (its name is taken by another doc): a standalone record.
-            return model with { Hierarchy = h.Polymorphism is null ? null : h with { BaseType = null, Tags = EquatableArray<DiscriminatorTag>.Empty } };
+            return model with { Hierarchy = h.Polymorphism is null && h.Extensions.IsEmpty ? null : h with { BaseType = null, Tags = EquatableArray<DiscriminatorTag>.Empty, ExtendsBase = false } };
         }
         chain.Reverse();
 

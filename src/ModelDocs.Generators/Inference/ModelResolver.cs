@@ -190,7 +190,7 @@ internal static class ModelResolver
     /// <summary>The doc's place in a polymorphic hierarchy, with names resolved (inherited properties come later, in the hierarchy stage).</summary>
     private static HierarchyModel? ResolveHierarchy(DocumentSpec doc, EquatableArray<TypeIndexEntry> index)
     {
-        if (doc.Polymorphism is null && doc.BaseKey is null) return null;
+        if (doc.Polymorphism is null && doc.BaseKey is null && doc.Extensions.IsEmpty) return null;
         // Only a doc that generates its type: one that lost its name to another doc (MD1010) does not.
         string? FullName(string key) => FindJson(index, key) is { Kind: DocumentKind.Model } e && OwnsItsName(index, e) ? $"global::{e.Namespace}.{Naming.EscapeKeyword(e.TypeName)}" : null;
         var baseType = doc.BaseKey is null ? null : FullName(doc.BaseKey);
@@ -205,7 +205,8 @@ internal static class ModelResolver
             var children = p.Children.Select(FullName).Where(n => n is not null).Select(n => n!).ToEquatableArray();
             polymorphism = new PolymorphismModel(p.PropertyName, cases.ToEquatableArray(), children);
         }
-        return new HierarchyModel(baseType, polymorphism, doc.Tags, EquatableArray<PropertyModel>.Empty);
+        var extensions = doc.Extensions.Select(FullName).Where(n => n is not null).Select(n => n!).ToEquatableArray();
+        return new HierarchyModel(baseType, polymorphism, doc.Tags, EquatableArray<PropertyModel>.Empty, extensions, doc.ExtendsBase && baseType is not null);
     }
 
     /// <summary>Whether <paramref name="entry"/> keeps its type name (see <see cref="OwnerOf"/>).</summary>

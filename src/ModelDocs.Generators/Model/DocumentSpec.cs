@@ -8,6 +8,8 @@ internal enum DocumentKind { Model, Enum, Union }
 /// never Roslyn objects, so the incremental pipeline can cache it: the cacheability rule for
 /// every spec in this folder. JSON inputs give one spec per schema; <see cref="JsonKey"/>
 /// (<c>json:{normalized path}#{JSON pointer}</c>) identifies it, and <c>$ref</c>s link to it by that key.
+/// <see cref="Extensions"/>: the keys of the docs that extend this one through <c>allOf</c> without a
+/// discriminator (their <see cref="BaseKey"/> is this one and their <see cref="ExtendsBase"/> is set).
 /// <see cref="DialectScore"/> is how clearly a markdown doc showed its <see cref="Dialect"/> (0 when the
 /// option set it); a doc below <c>Dialects.Strong</c> takes its folder's dialect (<c>Dialects.FolderVote</c>).
 /// </summary>
@@ -27,7 +29,9 @@ internal sealed record DocumentSpec(
     string? BaseKey = null,
     EquatableArray<DiscriminatorTag> Tags = default,
     int DialectScore = 0,
-    EquatableArray<RawUnionCase> UnionCases = default);
+    EquatableArray<RawUnionCase> UnionCases = default,
+    EquatableArray<string> Extensions = default,
+    bool ExtendsBase = false);
 
 /// <summary>
 /// What a union's case accepts, beside its type (a <see cref="DocumentKind.Union"/> doc's

@@ -34,15 +34,24 @@ internal sealed record ModelSpec(
 /// set when other records derive from this one. <see cref="Tags"/>: the discriminator values a new
 /// instance carries. <see cref="Inherited"/>: the ancestors' properties, root first, filled in once
 /// every model is resolved (the hierarchy stage).
+/// Inheritance without a discriminator (<c>allOf</c> of a <c>$ref</c> and inline parts): <see cref="Extensions"/>
+/// names the records that extend this one (fully qualified), <see cref="ExtendsBase"/> says that
+/// <see cref="BaseType"/> is such a base. Those records' converters read and write their own properties
+/// and hand the rest to the base's converter (<see cref="IsPlain"/>), so nothing is copied.
 /// </summary>
 internal sealed record HierarchyModel(
     string? BaseType,
     PolymorphismModel? Polymorphism,
     EquatableArray<DiscriminatorTag> Tags,
-    EquatableArray<PropertyModel> Inherited)
+    EquatableArray<PropertyModel> Inherited,
+    EquatableArray<string> Extensions = default,
+    bool ExtendsBase = false)
 {
     /// <summary>A record others derive from is not sealed; its equality then compares the runtime type too.</summary>
-    public bool IsSealed => Polymorphism is null;
+    public bool IsSealed => Polymorphism is null && Extensions.IsEmpty;
+
+    /// <summary>In a hierarchy without a discriminator: extends a base, or is extended.</summary>
+    public bool IsPlain => (ExtendsBase && BaseType is not null) || !Extensions.IsEmpty;
 }
 
 /// <summary>A base's dispatch: the discriminator's wire name, each value's fully-qualified target, and the direct children.</summary>

@@ -57,11 +57,12 @@ internal sealed class GeneratedAssembly
 
     public string Serialize(object? value, string type) => JsonSerializer.Serialize(value, TypeInfo(type));
 
-    public static GeneratedAssembly Build(IEnumerable<AdditionalText> docs, Dictionary<string, string>? globalOptions = null)
+    /// <param name="userSources">C# of the project beside the generated code (a probe that uses the generated types), if any.</param>
+    public static GeneratedAssembly Build(IEnumerable<AdditionalText> docs, Dictionary<string, string>? globalOptions = null, IEnumerable<string>? userSources = null)
     {
         var options = globalOptions ?? new Dictionary<string, string>();
         options.TryAdd("build_property.ModelDocsNamespace", Namespace);
-        var run = TestHelpers.Run(docs, options);
+        var run = TestHelpers.Run(docs, options, compilation: userSources is null ? null : TestHelpers.CreateCompilation(userSources));
         // Doc warnings (a renamed member, say) are fine here; internal errors are not.
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id.StartsWith("MD9", StringComparison.Ordinal));
         var errors = run.CompileDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();

@@ -85,6 +85,9 @@ internal sealed partial class JsonDocReader
 
         public Named? ParentOf(Named entry) => _parent.TryGetValue(entry, out var p) ? p : null;
 
+        /// <summary>Whether a schema is a polymorphic base, derives from one, or stands for one (then <see cref="Inheritance"/> leaves it alone).</summary>
+        public bool Involves(Named entry) => _bases.ContainsKey(entry.Node) || _parent.ContainsKey(entry) || _alias.ContainsKey(entry);
+
         public string? BaseKeyOf(Named entry) => ParentOf(entry) is { } p ? Key(p) : null;
 
         public PolymorphismSpec? PolymorphismOf(Named entry)

@@ -161,7 +161,12 @@ internal sealed partial class JsonDocReader
 
         // 2. Polymorphic hierarchies (discriminators), decided before any model is read.
         _hierarchy = new Hierarchy(this);
-        _hierarchy.Build(named.Select(n => _byPointer[n.Pointer]).ToList());
+        var entries = named.Select(n => _byPointer[n.Pointer]).ToList();
+        _hierarchy.Build(entries);
+
+        // 2b. Inheritance without a discriminator (allOf of a $ref and inline parts), decided the same way.
+        _inheritance = new Inheritance(this);
+        _inheritance.Build(entries, _hierarchy);
 
         // 3. Each model (inline object properties join the queue as they are found).
         while (_queue.Count > 0)
@@ -346,7 +351,7 @@ internal sealed partial class JsonDocReader
         var required = new HashSet<string>(StringComparer.Ordinal);
         string? description = DescriptionOf(entry.Node);
         // A record that derives from a base declares only its own properties; the base's come by inheritance.
-        var parent = _hierarchy.ParentOf(entry);
+        var parent = _hierarchy.ParentOf(entry) ?? _inheritance.ParentOf(entry);
 
         // allOf parts, depth first in document order, each schema once (cycles end at the visited set).
         var visited = new HashSet<JsonNode>();
@@ -413,7 +418,8 @@ internal sealed partial class JsonDocReader
         }
         return new DocumentSpec(_path, entry.Name, entry.TypeName, DocumentKind.Model, Dialect.JsonSchema, description,
             _options, raws.ToEquatableArray(), enums.ToEquatableArray(), NameLoc(entry), _keyPrefix + entry.Pointer,
-            _hierarchy.PolymorphismOf(entry), _hierarchy.BaseKeyOf(entry), _hierarchy.TagsOf(entry));
+            _hierarchy.PolymorphismOf(entry), _hierarchy.BaseKeyOf(entry) ?? (_inheritance.ParentOf(entry) is { } extended ? _keyPrefix + extended.Pointer : null), _hierarchy.TagsOf(entry),
+            Extensions: _inheritance.ExtensionsOf(entry), ExtendsBase: _inheritance.ParentOf(entry) is not null);
     }
 
     private RawProperty ReadProperty(Named owner, JsonMember member, bool required, List<RawEnum> enums)
