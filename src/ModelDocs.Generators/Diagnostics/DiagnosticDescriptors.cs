@@ -125,6 +125,11 @@ internal static class DiagnosticDescriptors
         "The Name column of {0} docs ({1}) holds the SDK's field name, not the JSON property name: wire names follow ModelDocsWireNaming={2}; set ModelDocsWireNaming (camelCase, snake_case, PascalCase or as-written) to change it, or use docs whose Name column is the JSON name (typescript-axios, r, bash) or the API's OpenAPI document{3}",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor TypeGeneratedTwice = Make("MD1030",
+        "Two docs generate the same type",
+        "'{0}' generates type '{1}', which '{2}' generates too; C# rejects declaring it twice: rename one of the schemas or give its file another ModelDocsNamespace",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Make("MD9001",
         "Internal generator error",
         "ModelDocs could not process '{0}' ({1}: {2}); other docs are unaffected. Please report this.",

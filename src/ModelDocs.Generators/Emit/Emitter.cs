@@ -13,8 +13,6 @@ internal static class Emitter
     public static string GeneratedCodeAttribute => $"[global::System.CodeDom.Compiler.GeneratedCode(\"{ToolName}\", \"{ToolVersion}\")]";
     private static string GeneratedCode => GeneratedCodeAttribute;
 
-    public static string HintName(string ns, string typeName) => $"{ns}.{typeName}.g.cs";
-
     private static SourceWriter Header(string ns, bool json)
     {
         var w = new SourceWriter();

@@ -21,20 +21,13 @@ internal static class ModelResolver
     public static ResolveResult Resolve(DocumentSpec doc, EquatableArray<TypeIndexEntry> index, TargetCapabilities caps, CancellationToken ct)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        try
-        {
-            var model = ResolveCore(doc, index, caps, diagnostics, ct);
-            return new ResolveResult(model, diagnostics.ToEquatableArray());
-        }
-        catch (OperationCanceledException)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, doc.TitleLocation, doc.FileStem, ex.GetType().Name, ex.Message));
-            return new ResolveResult(null, diagnostics.ToEquatableArray());
-        }
+        return InternalErrors.Guard(doc.FileStem, doc.TitleLocation, ct,
+            () => new ResolveResult(ResolveCore(doc, index, caps, diagnostics, ct), diagnostics.ToEquatableArray()),
+            error =>
+            {
+                diagnostics.Add(error);
+                return new ResolveResult(null, diagnostics.ToEquatableArray());
+            });
     }
 
     public static TypeIndexEntry IndexEntryOf(DocumentSpec doc)

@@ -80,18 +80,15 @@ internal sealed partial class JsonDocReader
     public static FileResult Read(string path, SourceText text, GeneratorOptions options, CancellationToken ct)
     {
         var reader = new JsonDocReader(path, text, options, ct);
-        try
+        InternalErrors.Guard(reader._fileName, reader.Loc(0, Math.Min(1, text.Length)), ct, () =>
         {
             reader.Run();
-        }
-        catch (OperationCanceledException)
+            return true;
+        }, error =>
         {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            reader._diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, reader.Loc(0, Math.Min(1, text.Length)), reader._fileName, ex.GetType().Name, ex.Message));
-        }
+            reader._diagnostics.Add(error);
+            return false;
+        });
         return new FileResult(path, reader._documents.ToEquatableArray(), reader._diagnostics.ToEquatableArray());
     }
 
@@ -167,18 +164,15 @@ internal sealed partial class JsonDocReader
             _ct.ThrowIfCancellationRequested();
             var next = _queue.Dequeue();
             if (_hierarchy.IsAliased(next)) continue;
-            try
-            {
-                _documents.Add(next.Kind == SchemaKind.Enum ? ReadEnum(next) : ReadModel(next));
-            }
-            catch (OperationCanceledException)
-            {
-                throw;
-            }
-            catch (Exception ex)
-            {
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, NodeLoc(next.Node), next.Name, ex.GetType().Name, ex.Message));
-            }
+            // One schema's bug is MD9001 on that schema; the file's other schemas still generate.
+            var doc = InternalErrors.Guard<DocumentSpec?>(next.Name, NodeLoc(next.Node), _ct,
+                () => next.Kind == SchemaKind.Enum ? ReadEnum(next) : ReadModel(next),
+                error =>
+                {
+                    _diagnostics.Add(error);
+                    return null;
+                });
+            if (doc is not null) _documents.Add(doc);
         }
     }
 
