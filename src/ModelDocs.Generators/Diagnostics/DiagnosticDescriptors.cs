@@ -47,7 +47,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnparseableDefault = Make("MD1007",
         "Default value cannot be used",
-        "Default '{0}' of property '{1}' in '{2}' is not a valid {3}; no default is generated",
+        "Default '{0}' of property '{1}' in '{2}' is not a valid {3}; it is not applied, and the property's XML docs keep it as the documented default",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor MissingTable = Make("MD1008",

@@ -433,7 +433,25 @@ internal sealed partial class JsonDocReader
             NodeLoc(context.TypeNode ?? schema),
             defaultNode is null ? Loc(member.NameStart, member.NameEnd - member.NameStart) : NodeLoc(defaultNode),
             IsNullable: context.Nullable,
-            IsWriteOnly: isObject && schema.GetBool("writeOnly"));
+            IsWriteOnly: isObject && schema.GetBool("writeOnly"),
+            DefaultJson: defaultNode is null ? null : JsonTextOf(defaultNode));
+    }
+
+    /// <summary>A value as JSON on one line: scalars canonical, an object or array as the document wrote it (clipped to 200 characters).</summary>
+    private string JsonTextOf(JsonNode node)
+    {
+        switch (node.Kind)
+        {
+            case JsonKind.String: return Quote(node.Text!);
+            case JsonKind.Object:
+            case JsonKind.Array:
+                var start = Math.Max(0, Math.Min(node.Start, _text.Length));
+                var end = Math.Max(start, Math.Min(node.End, _text.Length));
+                var text = string.Join(" ", _text.ToString(TextSpan.FromBounds(start, end)).Split(new[] { ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries));
+                if (text.Length == 0) text = node.Kind == JsonKind.Object ? "{}" : "[]";
+                return text.Length <= 200 ? text : text.Substring(0, 197) + "...";
+            default: return node.ScalarText ?? "null";
+        }
     }
 
     /// <summary>Puts the enum reference where the string placeholder is (the innermost element).</summary>
