@@ -47,7 +47,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnparseableDefault = Make("MD1007",
         "Default value cannot be used",
-        "Default '{0}' of property '{1}' in '{2}' is not a valid {3}; no default is generated",
+        "Default '{0}' of property '{1}' in '{2}' is not a valid {3}; it is not applied, and the property's XML docs keep it as the documented default",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor MissingTable = Make("MD1008",
@@ -129,6 +129,11 @@ internal static class DiagnosticDescriptors
         "Docs do not carry exact wire names",
         "The Name column of {0} docs ({1}) holds the SDK's field name, not the JSON property name: wire names follow ModelDocsWireNaming={2}; set ModelDocsWireNaming (camelCase, snake_case, PascalCase or as-written) to change it, or use docs whose Name column is the JSON name (typescript-axios, r, bash) or the API's OpenAPI document{3}",
         DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor TypeGeneratedTwice = Make("MD1030",
+        "Two docs generate the same type",
+        "'{0}' generates type '{1}', which '{2}' generates too; C# rejects declaring it twice: rename one of the schemas or give its file another ModelDocsNamespace",
+        DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor InternalError = Make("MD9001",
         "Internal generator error",

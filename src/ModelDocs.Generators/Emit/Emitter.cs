@@ -13,8 +13,6 @@ internal static class Emitter
     public static string GeneratedCodeAttribute => $"[global::System.CodeDom.Compiler.GeneratedCode(\"{ToolName}\", \"{ToolVersion}\")]";
     private static string GeneratedCode => GeneratedCodeAttribute;
 
-    public static string HintName(string ns, string typeName) => $"{ns}.{typeName}.g.cs";
-
     internal static SourceWriter Header(string ns, bool json)
     {
         var w = new SourceWriter();
@@ -131,6 +129,7 @@ internal static class Emitter
         if (p.IsReadOnly) remarks += "; read-only: set by the server, not sent by clients";
         if (p.IsWriteOnly) remarks += "; write-only: sent by clients, never returned by the server (so not required when read)";
         if (p.Default is not null) remarks += $"; defaults to <c>{XmlDoc.Escape(p.Default.Text)}</c>";
+        else if (p.UnappliedDefault is not null) remarks += $"; documented default <c>{XmlDoc.Escape(p.UnappliedDefault)}</c>, not applied (it does not fit the type)";
         w.Doc("<remarks>" + remarks + ".</remarks>");
         if (p.IsDeprecated) w.Line("[global::System.Obsolete(\"Deprecated in the model docs.\")]");
         w.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({Literal(p.WireName)})]");

@@ -706,8 +706,6 @@ internal static partial class JsonEmitter
     /// <summary>A generated type the context serves.</summary>
     internal sealed record ContextType(string TypeName, bool IsEnum);
 
-    public static string ContextHintName(string ns, string contextName) => $"{ns}.{contextName}.g.cs";
-
     private static readonly HashSet<string> ContextReserved = new(System.StringComparer.Ordinal)
     {
         "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",

@@ -9,8 +9,6 @@ namespace ModelDocs.Generators.Emit;
 /// </summary>
 internal static class JsonRuntime
 {
-    public const string HintName = "ModelDocs.Json.g.cs";
-
     public static string Source(bool strictByDefault, bool hasDateOnly) => Template
         .Replace("__STRICT__", strictByDefault ? "true" : "false")
         .Replace("__DATEONLY__", hasDateOnly ? DateOnlyHelpers : string.Empty);

@@ -16,8 +16,12 @@ namespace ModelDocs.Generators.Emit;
 /// </summary>
 internal sealed record GeneratedSource(string HintName, string Text);
 
-/// <summary>What one emission step produced: its files, and MD1011/MD9001 when it could not produce them.</summary>
-internal sealed record EmitResult(EquatableArray<GeneratedSource> Sources, EquatableArray<DiagnosticInfo> Diagnostics)
+/// <summary>
+/// What one emission step produced: its files, and MD1011/MD9001 when it could not produce them.
+/// <paramref name="Owner"/> (unique per step: the doc's file and type; empty for the shared files) and
+/// <paramref name="FilePath"/> let <see cref="HintNames"/> give every file its own hint name.
+/// </summary>
+internal sealed record EmitResult(EquatableArray<GeneratedSource> Sources, EquatableArray<DiagnosticInfo> Diagnostics, string Owner = "", string FilePath = "")
 {
     public static readonly EmitResult Empty = new(EquatableArray<GeneratedSource>.Empty, EquatableArray<DiagnosticInfo>.Empty);
 }
@@ -37,28 +41,33 @@ internal sealed record ModelContextTypes(string Namespace, string FilePath, Equa
 /// <summary>The emission steps of the pipeline: each returns its files, and catches a bug at its own boundary (MD9001).</summary>
 internal static class SourceEmission
 {
-    public const string AttributesHintName = "ModelDocs.Attributes.g.cs";
-    public const string IsExternalInitHintName = "ModelDocs.IsExternalInit.g.cs";
-
-    /// <summary>One model doc: its record (if it is a model) and every enum it declares.</summary>
-    public static EmitResult Model(ModelSpec model, TargetCapabilities caps, CancellationToken ct)
-        => Guard(model.TypeName, model.FilePath, ct, sources =>
+    /// <summary>
+    /// One model doc: its record (if it is a model) and every enum it declares, plus what the steps after
+    /// resolution reported for it (MD9001); nothing but those diagnostics when a step dropped the model.
+    /// </summary>
+    public static EmitResult Model(ResolveResult settled, TargetCapabilities caps, CancellationToken ct)
+    {
+        if (settled.Model is not { } model) return new EmitResult(EquatableArray<GeneratedSource>.Empty, settled.Diagnostics);
+        var emitted = Guard(model.TypeName, model.FilePath, ct, sources =>
         {
             if (model.Kind == DocumentKind.Model)
             {
-                sources.Add(new GeneratedSource(Emitter.HintName(model.Namespace, model.TypeName), Emitter.EmitModel(model, caps)));
+                sources.Add(new GeneratedSource(HintNames.ForType(model.Namespace, model.TypeName), Emitter.EmitModel(model, caps)));
             }
             else if (model.Kind == DocumentKind.Union)
             {
-                sources.Add(new GeneratedSource(Emitter.HintName(model.Namespace, model.TypeName), UnionEmitter.Emit(model, caps)));
+                sources.Add(new GeneratedSource(HintNames.ForType(model.Namespace, model.TypeName), UnionEmitter.Emit(model, caps)));
             }
             var owner = model.Kind is DocumentKind.Model or DocumentKind.Union ? model.TypeName : null;
             foreach (var e in model.Enums)
             {
                 ct.ThrowIfCancellationRequested();
-                sources.Add(new GeneratedSource(Emitter.HintName(model.Namespace, e.TypeName), Emitter.EmitEnum(model.Namespace, e, owner, model.FilePath, caps)));
+                sources.Add(new GeneratedSource(HintNames.ForType(model.Namespace, e.TypeName), Emitter.EmitEnum(model.Namespace, e, owner, model.FilePath, caps)));
             }
         });
+        var diagnostics = settled.Diagnostics.IsEmpty ? emitted.Diagnostics : settled.Diagnostics.Concat(emitted.Diagnostics).ToEquatableArray();
+        return emitted with { Diagnostics = diagnostics, Owner = model.FilePath + "|" + model.FullName, FilePath = model.FilePath };
+    }
 
     /// <summary>The JSON helpers and one serializer context per namespace, from the generated types' names only.</summary>
     public static EmitResult Json(EquatableArray<ModelContextTypes> all, JsonOptions options, TargetCapabilities caps, CancellationToken ct)
@@ -66,12 +75,12 @@ internal static class SourceEmission
         if (all.IsEmpty || !caps.HasJsonSerializer) return EmitResult.Empty;
         return Guard(options.ContextName, all[0].FilePath, ct, sources =>
         {
-            sources.Add(new GeneratedSource(JsonRuntime.HintName, JsonRuntime.Source(options.Strict, caps.HasDateOnly)));
+            sources.Add(new GeneratedSource(HintNames.JsonRuntime, JsonRuntime.Source(options.Strict, caps.HasDateOnly)));
             foreach (var group in all.GroupBy(t => t.Namespace, StringComparer.Ordinal))
             {
                 var types = group.SelectMany(g => g.Types).ToEquatableArray();
                 if (types.IsEmpty) continue;
-                sources.Add(new GeneratedSource(JsonEmitter.ContextHintName(group.Key, options.ContextName),
+                sources.Add(new GeneratedSource(HintNames.ForType(group.Key, options.ContextName),
                     JsonEmitter.EmitContext(group.Key, options.ContextName, types, Emitter.GeneratedCodeAttribute)));
             }
         });
@@ -83,7 +92,7 @@ internal static class SourceEmission
     /// </summary>
     public static EmitResult Support(TargetCapabilities caps, bool anyDocs)
     {
-        var sources = new List<GeneratedSource> { new(AttributesHintName, Emitter.SupportSource) };
+        var sources = new List<GeneratedSource> { new(HintNames.Attributes, Emitter.SupportSource) };
         var diagnostics = new List<DiagnosticInfo>();
         if (anyDocs && caps.LanguageVersion is > 0 and < (int)LanguageVersion.CSharp9)
         {
@@ -91,7 +100,7 @@ internal static class SourceEmission
         }
         if (anyDocs && !caps.HasIsExternalInit)
         {
-            sources.Add(new GeneratedSource(IsExternalInitHintName, Emitter.IsExternalInitSource));
+            sources.Add(new GeneratedSource(HintNames.IsExternalInit, Emitter.IsExternalInitSource));
         }
         return new EmitResult(sources.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
@@ -99,21 +108,12 @@ internal static class SourceEmission
     private static EmitResult Guard(string what, string filePath, CancellationToken ct, Action<List<GeneratedSource>> emit)
     {
         var sources = new List<GeneratedSource>();
-        try
-        {
-            emit(sources);
-            return new EmitResult(sources.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            // The doc's other outputs are dropped with it: a half-emitted type would only add compile errors.
-            var start = new LocationInfo(filePath, new TextSpan(0, 0), new LinePositionSpan(default, default));
-            return new EmitResult(EquatableArray<GeneratedSource>.Empty,
-                new EquatableArray<DiagnosticInfo>(new[] { DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, start, what, ex.GetType().Name, ex.Message) }));
-        }
+        // The doc's other outputs are dropped with it: a half-emitted type would only add compile errors.
+        return InternalErrors.Guard(what, InternalErrors.FileStart(filePath), ct, () =>
+            {
+                emit(sources);
+                return new EmitResult(sources.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty);
+            },
+            error => new EmitResult(EquatableArray<GeneratedSource>.Empty, new EquatableArray<DiagnosticInfo>(new[] { error })));
     }
 }

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
+using ModelDocs.Generators.Diagnostics;
 using ModelDocs.Generators.Model;
 
 namespace ModelDocs.Generators.Inference;
@@ -18,7 +20,20 @@ internal static class Hierarchies
     /// <summary>A polymorphic base, or a record others extend without a discriminator.</summary>
     public static bool IsBase(ModelSpec model) => model.Hierarchy is { } h && (h.Polymorphism is not null || !h.Extensions.IsEmpty);
 
-    public static ModelSpec Attach(ModelSpec model, EquatableArray<ModelSpec> bases)
+    /// <summary>The doc with its ancestors' properties; a bug here is MD9001 on the doc, which then does not generate.</summary>
+    public static ResolveResult Attach(ResolveResult named, EquatableArray<ModelSpec> bases, CancellationToken ct)
+    {
+        if (named.Model is not { } model) return named;
+        return InternalErrors.Guard(model.TypeName, InternalErrors.FileStart(model.FilePath), ct,
+            () =>
+            {
+                var attached = Attach(model, bases);
+                return ReferenceEquals(attached, model) ? named : named with { Model = attached };
+            },
+            error => new ResolveResult(null, named.Diagnostics.Concat(new[] { error }).ToEquatableArray()));
+    }
+
+    private static ModelSpec Attach(ModelSpec model, EquatableArray<ModelSpec> bases)
     {
         var h = model.Hierarchy;
         if (h?.BaseType is null) return model;

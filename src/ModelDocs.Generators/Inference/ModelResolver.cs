@@ -21,20 +21,13 @@ internal static class ModelResolver
     public static ResolveResult Resolve(DocumentSpec doc, EquatableArray<TypeIndexEntry> index, TargetCapabilities caps, CancellationToken ct)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        try
-        {
-            var model = ResolveCore(doc, index, caps, diagnostics, ct);
-            return new ResolveResult(model, diagnostics.ToEquatableArray());
-        }
-        catch (OperationCanceledException)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, doc.TitleLocation, doc.FileStem, ex.GetType().Name, ex.Message));
-            return new ResolveResult(null, diagnostics.ToEquatableArray());
-        }
+        return InternalErrors.Guard(doc.FileStem, doc.TitleLocation, ct,
+            () => new ResolveResult(ResolveCore(doc, index, caps, diagnostics, ct), diagnostics.ToEquatableArray()),
+            error =>
+            {
+                diagnostics.Add(error);
+                return new ResolveResult(null, diagnostics.ToEquatableArray());
+            });
     }
 
     public static TypeIndexEntry IndexEntryOf(DocumentSpec doc)
@@ -144,7 +137,7 @@ internal static class ModelResolver
             }
 
             var type = ResolveType(raw.Type, raw, doc, ns, index, caps, enumModel, diagnostics);
-            var defaultValue = ResolveDefault(raw, type, enumModel, ns, doc, diagnostics);
+            var defaultValue = ResolveDefault(raw, type, enumModel, ns, doc, diagnostics, out var unappliedDefault);
 
             properties.Add(new PropertyModel(
                 raw.Name,
@@ -158,7 +151,8 @@ internal static class ModelResolver
                 defaultValue,
                 raw.IsNullable,
                 IsDiscriminator: IsDiscriminatorOf(doc, wireName),
-                IsWriteOnly: raw.IsWriteOnly));
+                IsWriteOnly: raw.IsWriteOnly,
+                UnappliedDefault: unappliedDefault));
         }
 
         if (properties.Count > ModelLimits.MaxSerializedProperties)
@@ -452,20 +446,52 @@ internal static class ModelResolver
         return prev[b.Length];
     }
 
-    private static DefaultValue? ResolveDefault(RawProperty raw, ResolvedType type, EnumModel? enumModel, string ns, DocumentSpec doc, List<DiagnosticInfo> diagnostics)
+    /// <summary>
+    /// The documented default where it converts to the type without loss (JSON's <c>0</c> → <c>"0"</c> for a
+    /// string, <c>"5"</c> → <c>5</c> for an integer, <c>"true"</c> for a bool, a numeric string for a number);
+    /// otherwise null, MD1007 when it does not fit the type, and <paramref name="unapplied"/> = the documented
+    /// text for the XML docs. Objects and arrays are never applied; on a map, model, list or JSON value they
+    /// fit, so they are documented without a diagnostic.
+    /// </summary>
+    private static DefaultValue? ResolveDefault(RawProperty raw, ResolvedType type, EnumModel? enumModel, string ns, DocumentSpec doc, List<DiagnosticInfo> diagnostics, out string? unapplied)
     {
-        var text = raw.DefaultText;
-        if (text is null) return null;
-        var t = text.Trim();
-        if (t.Length == 0 || t == "null" || t == "None" || t == "nil" || t == "undefined") return null;
-        var unquoted = Unquote(t);
-
+        unapplied = null;
+        string? documented = null;
         DefaultValue? Fail(string what)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnparseableDefault, raw.NotesCell, text, raw.Name, doc.FileStem, what));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnparseableDefault, raw.NotesCell, documented, raw.Name, doc.FileStem, what));
             return null;
         }
 
+        var json = raw.DefaultJson;
+        if (json is { Length: > 0 } && (json[0] == '{' || json[0] == '['))
+        {
+            unapplied = documented = json;
+            var fits = json[0] == '['
+                ? type.Kind is TypeKind.List or TypeKind.Any
+                : type.Kind is TypeKind.Map or TypeKind.Any || (type.Kind == TypeKind.Reference && type.EnumName is null);
+            return fits ? null : Fail(type.Kind.ToString().ToLowerInvariant() + " (an " + (json[0] == '[' ? "array" : "object") + " is not one)");
+        }
+
+        var text = raw.DefaultText;
+        if (text is null) return null;
+        var t = text.Trim();
+        // JSON's "" on a string stays no default (as markdown's empty cell); on any other type it cannot convert.
+        if (t.Length == 0 && json == "\"\"" && type.Kind != TypeKind.String)
+        {
+            unapplied = documented = json;
+            return Fail(type.EnumName is not null ? "value of " + type.EnumName : type.Kind.ToString().ToLowerInvariant() + " (an empty string is not one)");
+        }
+        if (t.Length == 0 || t == "null" || t == "None" || t == "nil" || t == "undefined") return null;
+        var unquoted = Unquote(t);
+        documented = text;
+        var result = ResolveScalarDefault(raw, type, enumModel, ns, unquoted, Fail);
+        if (result is null) unapplied = json ?? text;
+        return result;
+    }
+
+    private static DefaultValue? ResolveScalarDefault(RawProperty raw, ResolvedType type, EnumModel? enumModel, string ns, string unquoted, Func<string, DefaultValue?> Fail)
+    {
         if (type.EnumName is not null && type.Kind == TypeKind.Reference)
         {
             if (enumModel is null) return Fail("value of enum " + type.EnumName + " (defined in another doc)");

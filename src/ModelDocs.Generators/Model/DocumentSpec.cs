@@ -63,7 +63,9 @@ internal sealed record DiscriminatorTag(string PropertyName, string Value);
 /// <summary>
 /// One row of a doc's property table (or one property of a JSON schema), as written (description
 /// already entity-decoded). <see cref="IsNullable"/>: null is a valid value even when the property is
-/// required (JSON Schema only; markdown docs never say so).
+/// required (JSON Schema only; markdown docs never say so). <see cref="DefaultJson"/>: the <c>default</c>
+/// as JSON (a string quoted, an object or array as written, on one line, clipped), JSON inputs only, so
+/// the resolver knows its kind: <c>""</c> is not an absent default, <c>{}</c> is not a scalar.
 /// </summary>
 internal sealed record RawProperty(
     string Name,
@@ -79,7 +81,8 @@ internal sealed record RawProperty(
     LocationInfo NotesCell,
     bool IsNullable = false,
     bool IsWriteOnly = false,
-    string? TypeLink = null);
+    string? TypeLink = null,
+    string? DefaultJson = null);
 
 /// <summary>
 /// A list of values stated by the doc: an enum doc's <c>## Enum</c> bullets, or a Java-style

@@ -67,6 +67,11 @@ internal static class ModelLimits
     public const int MaxSerializedProperties = 1000;
 }
 
+/// <summary>
+/// A property, resolved. <see cref="Default"/>: the documented default where it converts to the type
+/// without loss; <see cref="UnappliedDefault"/>: one that does not (or an object or array), kept for the
+/// XML docs only.
+/// </summary>
 internal sealed record PropertyModel(
     string Name,
     string ClrName,
@@ -79,7 +84,8 @@ internal sealed record PropertyModel(
     DefaultValue? Default,
     bool IsNullable = false,
     bool IsDiscriminator = false,
-    bool IsWriteOnly = false);
+    bool IsWriteOnly = false,
+    string? UnappliedDefault = null);
 
 /// <summary>
 /// A union case (<see cref="DocumentKind.Union"/>; the case's name and type are the property at the same

@@ -18,21 +18,10 @@ internal static class MarkdownDocReader
 {
     public static DocumentResult Read(string path, SourceText text, GeneratorOptions options, CancellationToken cancellationToken)
     {
-        try
-        {
-            return new Reader(path, text, options, cancellationToken).Run();
-        }
-        catch (OperationCanceledException)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            // A bug, not bad input: keep the other docs generating and say where it happened.
-            var location = LocationInfo.From(path, text, new TextSpan(0, Math.Min(1, text.Length)));
-            var diag = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, location, StemOf(path), ex.GetType().Name, ex.Message);
-            return new DocumentResult(null, new EquatableArray<DiagnosticInfo>(new[] { diag }));
-        }
+        // A bug, not bad input: keep the other docs generating and say where it happened.
+        return InternalErrors.Guard(StemOf(path), LocationInfo.From(path, text, new TextSpan(0, Math.Min(1, text.Length))), cancellationToken,
+            () => new Reader(path, text, options, cancellationToken).Run(),
+            error => new DocumentResult(null, new EquatableArray<DiagnosticInfo>(new[] { error })));
     }
 
     /// <summary>A Type cell's text (links removed) and link target as the neutral type, in <paramref name="dialect"/>.</summary>

@@ -30,7 +30,7 @@ internal static class CompilationFacts
             // Only this assembly's source: a referenced assembly's copy (public or internal) is no duplicate,
             // and the 5.9 build's own copy is in this compilation already.
             if (!location.IsInSource || !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly)) continue;
-            if (location.SourceTree!.FilePath.EndsWith(Emit.SourceEmission.IsExternalInitHintName, System.StringComparison.Ordinal)) continue;
+            if (location.SourceTree!.FilePath.EndsWith(Emit.HintNames.IsExternalInit, System.StringComparison.Ordinal)) continue;
             found.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TargetMismatch, null,
                 "its own " + IsExternalInit, "the references and " + TargetCapabilities.EmitIsExternalInitOption,
                 "already defines one in " + System.IO.Path.GetFileName(location.SourceTree.FilePath), TargetCapabilities.EmitIsExternalInitOption, "false"));

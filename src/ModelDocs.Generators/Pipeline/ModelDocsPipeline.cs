@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ModelDocs.Generators.Diagnostics;
 using ModelDocs.Generators.Emit;
 using ModelDocs.Generators.Inference;
 using ModelDocs.Generators.Model;
@@ -113,34 +114,49 @@ internal static class ModelDocsPipeline
             .Select(static (input, ct) => ModelResolver.Resolve(input.Left.Left, input.Left.Right, input.Right, ct))
             .WithTrackingName(TrackingNames.Models);
 
-        // 5. Polymorphic hierarchies: a derived record learns its ancestors' properties. Only the bases
-        //    are collected, so an edit to any other doc leaves every model's input here unchanged.
+        // 5. Type names across docs: a property enum whose name another doc's type, enum or companion
+        //    takes (case-insensitively) gets the next free name. Names only are collected, so editing a
+        //    doc's table leaves every other doc's input here unchanged.
+        var jsonOptions = context.AnalyzerConfigOptionsProvider
+            .Select(static (o, _) => JsonOptions.From(o.GlobalOptions))
+            .WithTrackingName(TrackingNames.JsonOptions);
         var resolvedModels = resolved
             .Where(static r => r.Model is not null)
             .Select(static (r, _) => r.Model!);
-        var bases = resolvedModels
-            .Where(static m => Hierarchies.IsBase(m))
+        var enumRenames = resolvedModels
+            .Select(static (m, _) => DeclaredTypes.Of(m))
+            .Collect()
+            .Combine(jsonOptions)
+            .Select(static (input, _) => TypeNames.Settle(input.Left.ToEquatableArray(), input.Right.ContextName))
+            .WithTrackingName(TrackingNames.TypeNames);
+        var named = resolvedModels
+            .Combine(enumRenames)
+            .Select(static (pair, ct) => TypeNames.Apply(pair.Left, pair.Right, ct));
+
+        // 6. Polymorphic hierarchies: a derived record learns its ancestors' properties. Only the bases
+        //    are collected, so an edit to any other doc leaves every model's input here unchanged.
+        var bases = named
+            .Where(static r => r.Model is not null && Hierarchies.IsBase(r.Model))
+            .Select(static (r, _) => r.Model!)
             .Collect()
             .Select(static (all, _) => all.OrderBy(m => m.FullName, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.Hierarchies);
-        var models = resolvedModels
+        var models = named
             .Combine(bases)
-            .Select(static (pair, _) => Hierarchies.Attach(pair.Left, pair.Right))
+            .Select(static (pair, ct) => Hierarchies.Attach(pair.Left, pair.Right, ct))
             .Combine(capabilities)
             .WithTrackingName(TrackingNames.ResolvedModels);
 
-        // 6. Emit one model doc at a time.
+        // 7. Emit one model doc at a time (what steps 5 and 6 reported for it travels with its files).
         var modelEmit = models
             .Select(static (input, ct) => SourceEmission.Model(input.Left, input.Right, ct))
             .WithTrackingName(TrackingNames.ModelSources);
 
-        // 7. JSON: build-wide options, the shared helpers, and one context per namespace over the
-        //    names of the generated types only (editing a doc's table leaves the contexts cached).
-        var jsonOptions = context.AnalyzerConfigOptionsProvider
-            .Select(static (o, _) => JsonOptions.From(o.GlobalOptions))
-            .WithTrackingName(TrackingNames.JsonOptions);
+        // 8. JSON: the shared helpers, and one context per namespace over the names of the generated
+        //    types only (editing a doc's table leaves the contexts cached).
         var contextTypes = models
-            .Select(static (input, _) => ModelContextTypes.Of(input.Left))
+            .Where(static input => input.Left.Model is not null)
+            .Select(static (input, _) => ModelContextTypes.Of(input.Left.Model!))
             .Collect()
             .Select(static (all, _) => all.OrderBy(t => t.Namespace, StringComparer.Ordinal).ThenBy(t => t.FilePath, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.ContextTypes);
@@ -151,14 +167,30 @@ internal static class ModelDocsPipeline
         var supportEmit = capabilities
             .Combine(anyDocs)
             .Select(static (input, _) => SourceEmission.Support(input.Left, input.Right));
-        var shared = supportEmit
+        var sharedEmit = supportEmit
             .Combine(jsonEmit)
             .Select(static (pair, _) => new EmitResult(
                 pair.Left.Sources.Concat(pair.Right.Sources).ToEquatableArray(),
                 pair.Left.Diagnostics.Concat(pair.Right.Diagnostics).ToEquatableArray()))
             .WithTrackingName(TrackingNames.SharedSources);
 
-        // 8. The one stage that may read the Compilation, in the normal phase only, and only when the
+        // 9. Hint names: the one place that decides them (Emit/HintNames), over the names every step asked
+        //    for, so no two sources collide (Roslyn compares them ignoring case, and a collision throws away
+        //    every generated file). Names only: a text edit leaves the plan cached.
+        var hintPlan = modelEmit
+            .Select(static (r, _) => HintClaims.Of(r))
+            .Collect()
+            .Combine(sharedEmit.Select(static (r, _) => HintClaims.Of(r)))
+            .Select(static (input, _) => HintNames.Plan(input.Right, input.Left.ToEquatableArray()))
+            .WithTrackingName(TrackingNames.HintNames);
+        var modelSources = modelEmit
+            .Combine(hintPlan)
+            .Select(static (pair, _) => HintNames.Apply(pair.Left, pair.Right));
+        var shared = sharedEmit
+            .Combine(hintPlan)
+            .Select(static (pair, _) => HintNames.Apply(pair.Left, pair.Right));
+
+        // 10. The one stage that may read the Compilation, in the normal phase only, and only when the
         //    IsExternalInit polyfill is added: MD1027 if the project's source has one too (CompilationFacts).
         var check = capabilities
             .Combine(anyDocs)
@@ -168,7 +200,7 @@ internal static class ModelDocsPipeline
             .WithTrackingName(TrackingNames.TargetCheck);
 
         return new PipelineOutputs(
-            modelEmit,
+            modelSources,
             shared,
             new[]
             {
@@ -184,12 +216,15 @@ internal static class ModelDocsPipeline
     internal static bool IsMarkdown(string path) => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
 
     internal static FileResult Parse(AdditionalText file, AnalyzerConfigOptions options, CancellationToken ct)
-    {
-        var text = file.GetText(ct);
-        if (text is null) return new FileResult(file.Path, EquatableArray<DocumentSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty);
-        var generatorOptions = GeneratorOptions.From(options);
-        return JsonDocReader.IsJsonOrYaml(file.Path)
-            ? JsonDocReader.Read(file.Path, text, generatorOptions, ct)
-            : FileResult.From(file.Path, MarkdownDocReader.Read(file.Path, text, generatorOptions, ct));
-    }
+        // The readers guard their own work (per schema for JSON); this catches what happens around them.
+        => InternalErrors.Guard(file.Path, InternalErrors.FileStart(file.Path), ct, () =>
+            {
+                var text = file.GetText(ct);
+                if (text is null) return new FileResult(file.Path, EquatableArray<DocumentSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+                var generatorOptions = GeneratorOptions.From(options);
+                return JsonDocReader.IsJsonOrYaml(file.Path)
+                    ? JsonDocReader.Read(file.Path, text, generatorOptions, ct)
+                    : FileResult.From(file.Path, MarkdownDocReader.Read(file.Path, text, generatorOptions, ct));
+            },
+            error => new FileResult(file.Path, EquatableArray<DocumentSpec>.Empty, new EquatableArray<DiagnosticInfo>(new[] { error })));
 }

@@ -80,18 +80,15 @@ internal sealed partial class JsonDocReader
     public static FileResult Read(string path, SourceText text, GeneratorOptions options, CancellationToken ct)
     {
         var reader = new JsonDocReader(path, text, options, ct);
-        try
+        InternalErrors.Guard(reader._fileName, reader.Loc(0, Math.Min(1, text.Length)), ct, () =>
         {
             reader.Run();
-        }
-        catch (OperationCanceledException)
+            return true;
+        }, error =>
         {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            reader._diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, reader.Loc(0, Math.Min(1, text.Length)), reader._fileName, ex.GetType().Name, ex.Message));
-        }
+            reader._diagnostics.Add(error);
+            return false;
+        });
         return new FileResult(path, reader._documents.ToEquatableArray(), reader._diagnostics.ToEquatableArray());
     }
 
@@ -174,23 +171,20 @@ internal sealed partial class JsonDocReader
             _ct.ThrowIfCancellationRequested();
             var next = _queue.Dequeue();
             if (_hierarchy.IsAliased(next)) continue;
-            try
-            {
-                _documents.Add(next.Kind switch
+            // One schema's bug is MD9001 on that schema; the file's other schemas still generate.
+            var doc = InternalErrors.Guard<DocumentSpec?>(next.Name, NodeLoc(next.Node), _ct,
+                () => next.Kind switch
                 {
                     SchemaKind.Enum => ReadEnum(next),
                     SchemaKind.Union => ReadUnion(next),
                     _ => ReadModel(next),
+                },
+                error =>
+                {
+                    _diagnostics.Add(error);
+                    return null;
                 });
-            }
-            catch (OperationCanceledException)
-            {
-                throw;
-            }
-            catch (Exception ex)
-            {
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, NodeLoc(next.Node), next.Name, ex.GetType().Name, ex.Message));
-            }
+            if (doc is not null) _documents.Add(doc);
         }
     }
 
@@ -455,7 +449,25 @@ internal sealed partial class JsonDocReader
             NodeLoc(context.TypeNode ?? schema),
             defaultNode is null ? Loc(member.NameStart, member.NameEnd - member.NameStart) : NodeLoc(defaultNode),
             IsNullable: context.Nullable,
-            IsWriteOnly: isObject && schema.GetBool("writeOnly"));
+            IsWriteOnly: isObject && schema.GetBool("writeOnly"),
+            DefaultJson: defaultNode is null ? null : JsonTextOf(defaultNode));
+    }
+
+    /// <summary>A value as JSON on one line: scalars canonical, an object or array as the document wrote it (clipped to 200 characters).</summary>
+    private string JsonTextOf(JsonNode node)
+    {
+        switch (node.Kind)
+        {
+            case JsonKind.String: return Quote(node.Text!);
+            case JsonKind.Object:
+            case JsonKind.Array:
+                var start = Math.Max(0, Math.Min(node.Start, _text.Length));
+                var end = Math.Max(start, Math.Min(node.End, _text.Length));
+                var text = string.Join(" ", _text.ToString(TextSpan.FromBounds(start, end)).Split(new[] { ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries));
+                if (text.Length == 0) text = node.Kind == JsonKind.Object ? "{}" : "[]";
+                return text.Length <= 200 ? text : text.Substring(0, 197) + "...";
+            default: return node.ScalarText ?? "null";
+        }
     }
 
     /// <summary>Puts the enum reference where the string placeholder is (the innermost element).</summary>
