@@ -2,6 +2,9 @@
 // hand-written records of the same shape vs Newtonsoft.Json, on two realistic Talon.One payloads.
 //   dotnet run -c Release --project bench/ModelDocs.JsonBench            (BenchmarkDotNet, full run)
 //   dotnet run -c Release --project bench/ModelDocs.JsonBench -- --check (payload equivalence only)
+//   dotnet run -c Release --project bench/ModelDocs.JsonBench -- --quick --filter '*Deserialize*' (a short run, to check the harness)
+// Deserialization also runs a bare Utf8JsonReader pass over each payload (the physical limit); the ratios
+// to it and to STJ are printed after the summary.
 using System;
 using System.Globalization;
 using System.Linq;
@@ -29,14 +32,42 @@ public static class Program
             return 0;
         }
         Payloads.Check();
+        // --quick: a short run to check the harness (3 iterations), not for figures.
+        var quick = args.Contains("--quick");
+        var job = quick
+            ? Job.Default.WithWarmupCount(1).WithIterationCount(3).WithMinIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(100)).WithId("quick")
+            : Job.Default.WithWarmupCount(3).WithIterationCount(15).WithMinIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(150)).WithId("bench");
         var config = DefaultConfig.Instance
-            .AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(15).WithMinIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(150)).WithId("bench"))
+            .AddJob(job)
             .AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default)
             .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend))
             .AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByParams)
             .HideColumns(Column.Job, Column.Error, Column.StdDev, Column.RatioSD, Column.Gen0, Column.Gen1, Column.Gen2);
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Where(a => a != "--check").ToArray(), config);
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Where(a => a is not "--check" and not "--quick").ToArray(), config);
+        Ratios(summaries);
         return 0;
+    }
+
+    /// <summary>
+    /// The deserializers against the physical limit (a bare Utf8JsonReader pass over the same bytes) and
+    /// ModelDocs against STJ's generator, per payload, from this run's means.
+    /// </summary>
+    private static void Ratios(System.Collections.Generic.IEnumerable<Summary> summaries)
+    {
+        var reports = summaries.SelectMany(s => s.Reports).Where(r => r.Success && r.ResultStatistics is not null && r.BenchmarkCase.Descriptor.Type == typeof(Deserialize)).ToList();
+        if (reports.Count == 0) return;
+        Console.WriteLine();
+        Console.WriteLine("| payload | Utf8JsonReader pass | ModelDocs | STJ source generator | ModelDocs / reader pass (goal ≤ 2) | STJ / reader pass | STJ / ModelDocs (goal ≥ 2) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var g in reports.GroupBy(r => r.BenchmarkCase.Parameters["Payload"]?.ToString()))
+        {
+            double Mean(string method) => g.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method)?.ResultStatistics!.Mean ?? double.NaN;
+            var reader = Mean(nameof(Deserialize.ReaderPass));
+            var ours = Mean(nameof(Deserialize.ModelDocs));
+            var stj = Mean(nameof(Deserialize.StjSourceGen));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {g.Key} | {reader / 1000:F2} µs | {ours / 1000:F2} µs | {stj / 1000:F2} µs | {ours / reader:F2} | {stj / reader:F2} | {stj / ours:F2} |"));
+        }
     }
 }
 
@@ -137,6 +168,16 @@ public class Deserialize
     {
         _text = V2 ? Payloads.SessionV2 : Payloads.Session10;
         _utf8 = Encoding.UTF8.GetBytes(_text);
+    }
+
+    /// <summary>The physical limit: every token of the payload read by a bare Utf8JsonReader, no object built.</summary>
+    [Benchmark(Description = "Utf8JsonReader pass")]
+    public int ReaderPass()
+    {
+        var reader = new Utf8JsonReader(_utf8);
+        var tokens = 0;
+        while (reader.Read()) tokens++;
+        return tokens;
     }
 
     [Benchmark(Description = "ModelDocs context")]
