@@ -41,7 +41,7 @@ internal static class CompileCost
     public sealed record Figures(
         string Name, long InputBytes, int Records, int Enums, int Sources, int Lines, int PeerLines, int StjLines,
         double GeneratorMs, double OursParseMs, double OursEmitMs, double OursMs,
-        double PeerParseMs, double StjGeneratorMs, double PeerEmitMs, double PeerMs, List<double> OursSamples, List<double> PeerSamples);
+        double PeerParseMs, double StjGeneratorMs, double PeerEmitMs, double PeerMs, double OursCpuMs, double PeerCpuMs, List<double> OursSamples, List<double> PeerSamples);
 
     public static List<Figures> Run(IReadOnlyList<Input> inputs, AnalyzerConfigOptionsProvider optionsProvider, int iterations, int warmup, bool writePeers, string peerDir)
     {
@@ -88,6 +88,9 @@ internal static class CompileCost
             var gen = new List<double>();
             var oParse = new List<double>(); var oEmit = new List<double>(); var oTotal = new List<double>();
             var pParse = new List<double>(); var pGen = new List<double>(); var pEmit = new List<double>(); var pTotal = new List<double>();
+            var oCpu = new List<double>(); var pCpu = new List<double>();
+            var process = Process.GetCurrentProcess();
+            double Cpu() { process.Refresh(); return process.TotalProcessorTime.TotalMilliseconds; }
             for (var i = 0; i < warmup + iterations; i++)
             {
                 var sw = Stopwatch.StartNew();
@@ -96,25 +99,30 @@ internal static class CompileCost
                 if (driver.GetRunResult().Results[0].GeneratedSources.Length != ours.Count) throw new BenchException($"{input.Name}: the roslyn4.8 build gave another number of sources.");
 
                 GC.Collect();
+                var cpu = Cpu();
                 sw.Restart();
                 var o = CompileOurs(baseCompilation, ours, out var op, out var oe);
                 var oMs = sw.Elapsed.TotalMilliseconds;
+                var oCpuMs = Cpu() - cpu;
                 if (!o.Emit.Success) throw new BenchException($"{input.Name}: ModelDocs' output failed to compile.");
 
                 GC.Collect();
+                cpu = Cpu();
                 sw.Restart();
                 var p = CompilePeer(baseCompilation, asset, stjGenerator, out var pp, out var pg, out var pe, out _);
                 var pMs = sw.Elapsed.TotalMilliseconds;
+                var pCpuMs = Cpu() - cpu;
                 if (!p.Emit.Success) throw new BenchException($"{input.Name}: the STJ peer failed to compile.");
 
-                Console.WriteLine(FormattableString.Invariant($"  {input.Name} run {i + 1}{(i < warmup ? " (warm-up)" : string.Empty)}: generator {genMs:F0} ms, ModelDocs compile {oMs:F0} ms, STJ peer compile {pMs:F0} ms"));
+                Console.WriteLine(FormattableString.Invariant($"  {input.Name} run {i + 1}{(i < warmup ? " (warm-up)" : string.Empty)}: generator {genMs:F0} ms, ModelDocs compile {oMs:F0} ms (CPU {oCpuMs:F0} ms), STJ peer compile {pMs:F0} ms (CPU {pCpuMs:F0} ms)"));
                 if (i < warmup) continue;
                 gen.Add(genMs);
                 oParse.Add(op); oEmit.Add(oe); oTotal.Add(oMs);
                 pParse.Add(pp); pGen.Add(pg); pEmit.Add(pe); pTotal.Add(pMs);
+                oCpu.Add(oCpuMs); pCpu.Add(pCpuMs);
             }
             all.Add(new Figures(input.Name, input.InputBytes, records, enums, ours.Count, lines, peerLines, stjLines,
-                Median(gen), Median(oParse), Median(oEmit), Median(oTotal), Median(pParse), Median(pGen), Median(pEmit), Median(pTotal), oTotal, pTotal));
+                Median(gen), Median(oParse), Median(oEmit), Median(oTotal), Median(pParse), Median(pGen), Median(pEmit), Median(pTotal), Median(oCpu), Median(pCpu), oTotal, pTotal));
         }
         Print(all, iterations);
         return all;
@@ -132,14 +140,14 @@ internal static class CompileCost
                 $"| {f.Name} | {kb:N0} | {f.Records} + {f.Enums} | {f.Sources:N0} | {f.Lines:N0} | {(double)f.Lines / (f.Records + f.Enums):F0} | {f.Lines / kb:F0} |"));
         }
         Console.WriteLine();
-        Console.WriteLine($"| input | ModelDocs generator (roslyn4.8 build, cold) | compile ModelDocs' output: parse + emit | compile peer records + STJ generator: parse + generator + emit | ModelDocs / STJ | peer lines + STJ generated lines |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine($"| input | ModelDocs generator (roslyn4.8 build, cold) | compile ModelDocs' output: parse + emit | compile peer records + STJ generator: parse + generator + emit | ModelDocs / STJ (wall) | CPU time: ModelDocs / STJ | ModelDocs' lines / (peer lines + STJ generated lines) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var f in all)
         {
             Console.WriteLine(FormattableString.Invariant(
-                $"| {f.Name} | {f.GeneratorMs:F0} ms | {f.OursMs:F0} ms ({f.OursParseMs:F0} + {f.OursEmitMs:F0}) | {f.PeerMs:F0} ms ({f.PeerParseMs:F0} + {f.StjGeneratorMs:F0} + {f.PeerEmitMs:F0}) | **{f.OursMs / f.PeerMs:F2}** | {f.PeerLines:N0} + {f.StjLines:N0} |"));
+                $"| {f.Name} | {f.GeneratorMs:F0} ms | {f.OursMs:F0} ms ({f.OursParseMs:F0} + {f.OursEmitMs:F0}) | {f.PeerMs:F0} ms ({f.PeerParseMs:F0} + {f.StjGeneratorMs:F0} + {f.PeerEmitMs:F0}) | **{f.OursMs / f.PeerMs:F2}** | {f.OursCpuMs:F0} / {f.PeerCpuMs:F0} ms = **{f.OursCpuMs / f.PeerCpuMs:F2}** | {f.Lines:N0} / ({f.PeerLines:N0} + {f.StjLines:N0}) |"));
         }
-        Console.WriteLine($"(medians of {iterations}; the parts are medians too, so they need not add up)");
+        Console.WriteLine($"(medians of {iterations}; the parts are medians too, so they need not add up; CPU time is the process's, all threads, less disturbed by other load than wall time)");
     }
 
     /// <summary>
