@@ -49,7 +49,9 @@ public static class Program
             .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend))
             .AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByParams)
             .HideColumns(Column.Job, Column.Error, Column.StdDev, Column.RatioSD, Column.Gen0, Column.Gen1, Column.Gen2);
-        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Where(a => a is not "--check" and not "--quick").ToArray(), config);
+        var switcherArgs = args.Where(a => a is not "--check" and not "--quick").ToList();
+        if (!switcherArgs.Contains("--filter")) switcherArgs.AddRange(new[] { "--filter", "*" }); // everything, without BenchmarkDotNet's interactive prompt
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(switcherArgs.ToArray(), config);
         Ratios(summaries);
         return 0;
     }
