@@ -21,7 +21,8 @@ namespace ModelDocs.GeneratorBench;
 /// <summary>
 /// In-process timing of <see cref="ModelDocsGenerator"/> over the talon-one python corpus:
 /// a cold run, a one-doc edit and a C# edit; and a cold run over the same SDK's openapi.json. Run with
-/// <c>dotnet run -c Release --project bench/ModelDocs.GeneratorBench [-- --json out.json] [--iterations 7] [--warmup 20] [--stages] [--loop-edit seconds] [--build roslyn5.9|roslyn4.8|both] [--scenario NAME]...</c>.
+/// <c>dotnet run -c Release --project bench/ModelDocs.GeneratorBench [-- --json out.json] [--iterations 7] [--warmup 20] [--stages] [--loop-edit seconds] [--build roslyn5.9|roslyn4.8|both] [--scenario NAME]... [--no-compile | --compile-only | --write-peers] [--compile-iterations N] [--compile-warmup N]</c>.
+/// After the scenarios, the compile cost of the generated code beside System.Text.Json's generator (<see cref="CompileCost"/>).
 /// </summary>
 internal static partial class Program
 {
@@ -78,6 +79,17 @@ internal static partial class Program
         var openApiPath = Path.Combine(Path.GetDirectoryName(corpusDir)!, "openapi.json");
         if (!File.Exists(openApiPath)) throw new BenchException("openapi.json not found: " + openApiPath);
         var openApi = ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText(openApiPath, File.ReadAllText(openApiPath)));
+        var compileInputs = new[]
+        {
+            new CompileCost.Input("openapi.json", openApi, new FileInfo(openApiPath).Length, "TalonOpenApi.peers.cs.txt"),
+            new CompileCost.Input($"{docs.Length} python docs", docs, Directory.GetFiles(corpusDir, "*.md").Sum(f => new FileInfo(f).Length), "TalonPython.peers.cs.txt"),
+        };
+        if (options.CompileOnly)
+        {
+            CompileCost.Run(compileInputs, optionsProvider, options.CompileIterations, options.CompileWarmup, options.WritePeers, PeerDir());
+            CompileCost.Growth(docs, corpusDir, optionsProvider);
+            return 0;
+        }
         var scenarios = new (string Name, int TargetMs, Func<string, Result> Measure)[]
         {
             // cold: new generator, new driver, new compilation each time.
@@ -171,6 +183,13 @@ internal static partial class Program
         Console.WriteLine(FormattableString.Invariant($"generated sources per cold run: {rows[0].Result.Sources}"));
 
         if (options.JsonPath is not null) WriteJson(options.JsonPath, corpusDir, docs.Length, options, rows);
+
+        if (options.Compile)
+        {
+            Console.WriteLine();
+            CompileCost.Run(compileInputs, optionsProvider, options.CompileIterations, options.CompileWarmup, writePeers: false, PeerDir());
+            CompileCost.Growth(docs, corpusDir, optionsProvider);
+        }
 
         if (options.Stages)
         {
@@ -310,6 +329,14 @@ internal static partial class Program
             ParseOptions,
             path: "Program.cs");
 
+    /// <summary>The checked-in peer records of the compile-cost comparison: Peers/ beside this project's sources.</summary>
+    private static string PeerDir()
+    {
+        var dir = typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "ModelDocsBenchDir")?.Value;
+        if (string.IsNullOrEmpty(dir)) throw new BenchException("This build has no ModelDocsBenchDir metadata.");
+        return Path.Combine(dir, "Peers");
+    }
+
     /// <summary>Finds shared/: $MODELDOCS_SHARED, then a "shared" folder holding corpus/ beside any ancestor of the executable or current directory.</summary>
     private static string FindSharedDir()
     {
@@ -394,6 +421,18 @@ internal static partial class Program
     /// <summary>Scenario rows without an issue target have <c>TargetMs</c> 0.</summary>
     private sealed record Options(string? JsonPath, int Iterations, int Warmup, bool Stages, double LoopEditSeconds, string[] Builds, string[]? Scenarios)
     {
+        /// <summary>The compile-cost section (after the scenarios): on unless --no-compile.</summary>
+        public bool Compile { get; init; } = true;
+
+        /// <summary>--compile-only: the compile-cost section alone; --write-peers implies it and rewrites Peers/.</summary>
+        public bool CompileOnly { get; init; }
+
+        public bool WritePeers { get; init; }
+
+        public int CompileIterations { get; init; } = 5;
+
+        public int CompileWarmup { get; init; } = 2;
+
         public static Options Parse(string[] args)
         {
             string? json = null;
@@ -404,6 +443,8 @@ internal static partial class Program
             double loopEdit = 0;
             var builds = GeneratorBuilds.All;
             string[]? scenarios = null;
+            bool compile = true, compileOnly = false, writePeers = false;
+            int compileIterations = 5, compileWarmup = 2;
             for (var i = 0; i < args.Length; i++)
             {
                 string Next() => i + 1 < args.Length ? args[++i] : throw new BenchException($"{args[i]} needs a value.");
@@ -413,16 +454,24 @@ internal static partial class Program
                     case "--iterations": iterations = PositiveInt(Next()); break;
                     case "--warmup": warmup = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--stages": stages = true; break;
+                    case "--no-compile": compile = false; break;
+                    case "--compile-only": compileOnly = true; break;
+                    case "--write-peers": writePeers = compileOnly = true; break;
+                    case "--compile-iterations": compileIterations = PositiveInt(Next()); break;
+                    case "--compile-warmup": compileWarmup = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--loop-edit": loopEdit = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--scenario": scenarios = (scenarios ?? Array.Empty<string>()).Append(Next()).ToArray(); break;
                     case "--build":
                         var b = Next();
                         builds = b == "both" ? GeneratorBuilds.All : GeneratorBuilds.All.Contains(b) ? new[] { b } : throw new BenchException($"--build takes {string.Join(", ", GeneratorBuilds.All)} or both, not '{b}'.");
                         break;
-                    default: throw new BenchException($"Unknown argument '{args[i]}'. Usage: [--json <path>] [--iterations N] [--warmup N] [--stages] [--loop-edit seconds] [--build roslyn5.9|roslyn4.8|both] [--scenario NAME]...");
+                    default: throw new BenchException($"Unknown argument '{args[i]}'. Usage: [--json <path>] [--iterations N] [--warmup N] [--stages] [--loop-edit seconds] [--build roslyn5.9|roslyn4.8|both] [--scenario NAME]... [--no-compile | --compile-only | --write-peers] [--compile-iterations N] [--compile-warmup N]");
                 }
             }
-            return new Options(json, iterations, warmup, stages, loopEdit, builds, scenarios);
+            return new Options(json, iterations, warmup, stages, loopEdit, builds, scenarios)
+            {
+                Compile = compile, CompileOnly = compileOnly, WritePeers = writePeers, CompileIterations = compileIterations, CompileWarmup = compileWarmup,
+            };
         }
 
         private static int PositiveInt(string s)

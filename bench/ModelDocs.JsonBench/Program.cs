@@ -2,6 +2,13 @@
 // hand-written records of the same shape vs Newtonsoft.Json, on two realistic Talon.One payloads.
 //   dotnet run -c Release --project bench/ModelDocs.JsonBench            (BenchmarkDotNet, full run)
 //   dotnet run -c Release --project bench/ModelDocs.JsonBench -- --check (payload equivalence only)
+//   dotnet run -c Release --project bench/ModelDocs.JsonBench -- --quick --filter '*Deserialize*' (a short run, to check the harness)
+//   dotnet run -c Release --project bench/ModelDocs.JsonBench -- --interleaved (deserializers in turns of 50 ms, best
+//     batch of each: a rough A/B for a busy machine, where the fastest batch is the least disturbed one)
+//   DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -g dotnet bin/Release/net10.0/ModelDocs.JsonBench.dll --loop ours10 15
+//     (one deserializer in a loop for a profiler: ours10, oursv2, stj10, stjv2; then perf report --sort symbol)
+// Deserialization also runs a bare Utf8JsonReader pass over each payload (the physical limit); the ratios
+// to it and to STJ are printed after the summary.
 using System;
 using System.Globalization;
 using System.Linq;
@@ -29,14 +36,47 @@ public static class Program
             return 0;
         }
         Payloads.Check();
+        if (args.Contains("--interleaved")) return Interleaved.Run();
+        if (args.Length == 3 && args[0] == "--loop") return Interleaved.Loop(args[1], double.Parse(args[2], CultureInfo.InvariantCulture));
+        // --quick: a short run to check the harness (3 iterations), not for figures.
+        var quick = args.Contains("--quick");
+        var job = quick
+            ? Job.Default.WithWarmupCount(1).WithIterationCount(3).WithMinIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(100)).WithId("quick")
+            : Job.Default.WithWarmupCount(3).WithIterationCount(15).WithMinIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(150)).WithId("bench");
         var config = DefaultConfig.Instance
-            .AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(15).WithMinIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(150)).WithId("bench"))
+            .AddJob(job)
             .AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default)
             .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend))
             .AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByParams)
             .HideColumns(Column.Job, Column.Error, Column.StdDev, Column.RatioSD, Column.Gen0, Column.Gen1, Column.Gen2);
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Where(a => a != "--check").ToArray(), config);
+        var switcherArgs = args.Where(a => a is not "--check" and not "--quick").ToList();
+        if (!switcherArgs.Contains("--filter")) switcherArgs.AddRange(new[] { "--filter", "*" }); // everything, without BenchmarkDotNet's interactive prompt
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(switcherArgs.ToArray(), config);
+        Ratios(summaries);
         return 0;
+    }
+
+    /// <summary>
+    /// The deserializers against the physical limit (a bare Utf8JsonReader pass over the same bytes) and
+    /// ModelDocs against STJ's generator, per payload, from this run's means.
+    /// </summary>
+    private static void Ratios(System.Collections.Generic.IEnumerable<Summary> summaries)
+    {
+        var reports = summaries.SelectMany(s => s.Reports).Where(r => r.Success && r.ResultStatistics is not null && r.BenchmarkCase.Descriptor.Type == typeof(Deserialize)).ToList();
+        if (reports.Count == 0) return;
+        Console.WriteLine();
+        Console.WriteLine("| payload | Utf8JsonReader pass | pass + values decoded | ModelDocs | STJ source generator | decoded / reader pass | ModelDocs / reader pass (goal ≤ 2) | STJ / reader pass | STJ / ModelDocs (goal ≥ 2) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var g in reports.GroupBy(r => r.BenchmarkCase.Parameters["Payload"]?.ToString()))
+        {
+            double Mean(string method) => g.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method)?.ResultStatistics!.Mean ?? double.NaN;
+            var reader = Mean(nameof(Deserialize.ReaderPass));
+            var decoded = Mean(nameof(Deserialize.ReaderPassDecoded));
+            var ours = Mean(nameof(Deserialize.ModelDocs));
+            var stj = Mean(nameof(Deserialize.StjSourceGen));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {g.Key} | {reader / 1000:F2} µs | {decoded / 1000:F2} µs | {ours / 1000:F2} µs | {stj / 1000:F2} µs | {decoded / reader:F2} | {ours / reader:F2} | {stj / reader:F2} | {stj / ours:F2} |"));
+        }
     }
 }
 
@@ -139,6 +179,36 @@ public class Deserialize
         _utf8 = Encoding.UTF8.GetBytes(_text);
     }
 
+    /// <summary>The physical limit: every token of the payload read by a bare Utf8JsonReader, no object built.</summary>
+    [Benchmark(Description = "Utf8JsonReader pass")]
+    public int ReaderPass()
+    {
+        var reader = new Utf8JsonReader(_utf8);
+        var tokens = 0;
+        while (reader.Read()) tokens++;
+        return tokens;
+    }
+
+    /// <summary>
+    /// The floor for any deserializer that builds objects: the same pass, with every string value decoded
+    /// (<c>GetString</c>) and every number parsed (<c>TryGetDecimal</c>); property names are not decoded.
+    /// </summary>
+    [Benchmark(Description = "Utf8JsonReader pass + values decoded")]
+    public int ReaderPassDecoded()
+    {
+        var reader = new Utf8JsonReader(_utf8);
+        var n = 0;
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String: n += reader.GetString()!.Length; break;
+                case JsonTokenType.Number: if (reader.TryGetDecimal(out _)) n++; break;
+            }
+        }
+        return n;
+    }
+
     [Benchmark(Description = "ModelDocs context")]
     public object? ModelDocs() => V2
         ? JsonSerializer.Deserialize(_utf8, ModelDocsJsonContext.Default.CustomerSessionV2)
@@ -186,4 +256,62 @@ public class Serialize
 
     [Benchmark(Description = "Newtonsoft.Json")]
     public string Newtonsoft() => global::Newtonsoft.Json.JsonConvert.SerializeObject(_hand, Payloads.NewtonsoftSettings);
+}
+
+/// <summary>
+/// Without BenchmarkDotNet: the three deserializers and the reader pass take turns in 50 ms batches for
+/// about 20 s per payload, and the best batch of each counts (on a loaded machine the least preempted).
+/// For comparing a change to the generated code; the README's figures come from the BenchmarkDotNet run.
+/// </summary>
+public static class Interleaved
+{
+    public static int Run()
+    {
+        foreach (var payload in new[] { "NewSession-10", "SessionV2-25" })
+        {
+            var d = new Deserialize { Payload = payload };
+            d.Setup();
+            var methods = new (string Name, Func<object?> Call)[]
+            {
+                ("reader pass", () => d.ReaderPass()),
+                ("pass + values decoded", () => d.ReaderPassDecoded()),
+                ("ModelDocs", d.ModelDocs),
+                ("STJ source gen", d.StjSourceGen),
+            };
+            var best = new double[methods.Length];
+            Array.Fill(best, double.MaxValue);
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            for (var round = 0; sw.Elapsed.TotalSeconds < 20; round++)
+            {
+                for (var m = 0; m < methods.Length; m++)
+                {
+                    var call = methods[m].Call;
+                    var batch = System.Diagnostics.Stopwatch.StartNew();
+                    var n = 0;
+                    while (batch.Elapsed.TotalMilliseconds < 50) { call(); n++; }
+                    if (round > 0) best[m] = Math.Min(best[m], batch.Elapsed.TotalMilliseconds * 1000 / n);
+                }
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{payload}: reader pass {best[0]:F2} µs, pass + values decoded {best[1]:F2} µs, ModelDocs {best[2]:F2} µs, STJ {best[3]:F2} µs; decoded / reader {best[1] / best[0]:F2}, ModelDocs / reader {best[2] / best[0]:F2}, STJ / ModelDocs {best[3] / best[2]:F2}"));
+        }
+        return 0;
+    }
+
+    /// <summary>One deserializer over one payload in a loop, for a profiler.</summary>
+    public static int Loop(string which, double seconds)
+    {
+        var d = new Deserialize { Payload = which.EndsWith("v2", StringComparison.Ordinal) ? "SessionV2-25" : "NewSession-10" };
+        d.Setup();
+        Func<object?> call = which.StartsWith("stj", StringComparison.Ordinal) ? d.StjSourceGen : d.ModelDocs;
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        long n = 0;
+        while (sw.Elapsed.TotalSeconds < seconds)
+        {
+            for (var i = 0; i < 1000; i++) call();
+            n += 1000;
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{which}: {sw.Elapsed.TotalMilliseconds * 1000 / n:F2} µs per call"));
+        return 0;
+    }
 }
