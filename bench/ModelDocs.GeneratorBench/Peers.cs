@@ -41,7 +41,8 @@ internal static class Peers
         {
             foreach (var (value, _) in step.Outputs)
             {
-                models.Add((((ModelSpec, TargetCapabilities))value).Item1);
+                // Past the type-names and hierarchy stages each value is (ResolveResult, capabilities).
+                if ((((ResolveResult, TargetCapabilities))value).Item1.Model is { } model) models.Add(model);
             }
         }
         return models.OrderBy(m => m.FullName, StringComparer.Ordinal).ToList();

@@ -64,7 +64,8 @@ internal static class CorpusModels
         {
             foreach (var (value, _) in step.Outputs)
             {
-                var model = (((ModelSpec, TargetCapabilities))value).Item1;
+                // Past the type-names and hierarchy stages each value is (ResolveResult, capabilities).
+                if ((((ResolveResult, TargetCapabilities))value).Item1.Model is not { } model) continue;
                 attached[model.FullName] = model;
             }
         }
