@@ -53,11 +53,9 @@ internal static class CompileCost
         foreach (var input in inputs)
         {
             // ModelDocs' output for this compilation's references (capabilities come from them), once.
-            var tracked = Program.NewDriver(GeneratorBuilds.PreCompilation, input.Docs, optionsProvider, track: true).RunGenerators(baseCompilation);
-            var run = tracked.GetRunResult().Results[0];
+            var (run, models) = Peers.Run(input.Docs, optionsProvider, baseCompilation);
             if (run.Exception is not null) throw new BenchException($"{input.Name}: the generator threw: {run.Exception}");
             var ours = run.GeneratedSources.Select(s => (s.HintName, Text: s.SourceText.ToString())).ToList();
-            var models = Peers.Models(tracked);
             var peerText = Peers.Write(models, input.Name);
             var peerPath = Path.Combine(peerDir, input.PeerAsset);
             if (writePeers)

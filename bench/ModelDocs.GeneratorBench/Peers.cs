@@ -11,6 +11,7 @@ using ModelDocs.Generators;
 using ModelDocs.Generators.Emit;
 using ModelDocs.Generators.Inference;
 using ModelDocs.Generators.Model;
+using ModelDocs.Generators.Pipeline;
 
 namespace ModelDocs.GeneratorBench;
 
@@ -28,24 +29,17 @@ internal static class Peers
 {
     public const string ContextName = "PeerJsonContext";
 
-    /// <summary>The resolved specs of a run (hierarchies attached), in the pipeline's order.</summary>
-    public static List<ModelSpec> Models(GeneratorDriver driver)
+    /// <summary>
+    /// A run of the roslyn5.9 build over <paramref name="docs"/>: its result, and the resolved specs (hierarchies
+    /// attached) by full name, read through the generator's observer of its stages.
+    /// </summary>
+    public static (GeneratorRunResult Run, List<ModelSpec> Models) Run(ImmutableArray<AdditionalText> docs, AnalyzerConfigOptionsProvider optionsProvider, Compilation compilation)
     {
-        var result = driver.GetRunResult().Results[0];
-        if (!result.TrackedSteps.TryGetValue(TrackingNames.ResolvedModels, out var steps))
-        {
-            throw new BenchException("no ResolvedModels step was tracked (run with trackIncrementalGeneratorSteps: true)");
-        }
-        var models = new List<ModelSpec>();
-        foreach (var step in steps)
-        {
-            foreach (var (value, _) in step.Outputs)
-            {
-                // Past the type-names and hierarchy stages each value is (ResolveResult, capabilities).
-                if ((((ResolveResult, TargetCapabilities))value).Item1.Model is { } model) models.Add(model);
-            }
-        }
-        return models.OrderBy(m => m.FullName, StringComparer.Ordinal).ToList();
+        var resolved = ImmutableArray<(ResolveResult Result, TargetCapabilities Capabilities)>.Empty;
+        var generator = new ModelDocsGenerator { Observer = new PipelineObserver { Models = all => resolved = all } };
+        var driver = CSharpGeneratorDriver.Create(new[] { generator.AsSourceGenerator() }, docs, Program.ParseOptions, optionsProvider).RunGenerators(compilation);
+        var models = resolved.Select(r => r.Result.Model).OfType<ModelSpec>().OrderBy(m => m.FullName, StringComparer.Ordinal).ToList();
+        return (driver.GetRunResult().Results[0], models);
     }
 
     public static string Write(IReadOnlyList<ModelSpec> models, string source)

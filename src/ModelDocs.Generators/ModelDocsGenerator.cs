@@ -17,9 +17,12 @@ public sealed partial class ModelDocsGenerator : IIncrementalGenerator
     /// <summary>Which registration this assembly was built with ("roslyn4.8" or "roslyn5.9"), as the package's folder names it.</summary>
     internal static string Build => BuildName;
 
+    /// <summary>Tests and the benchmark only: what the stages produced (<see cref="PipelineObserver"/>); null in a build.</summary>
+    internal PipelineObserver? Observer { get; init; }
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var outputs = ModelDocsPipeline.Build(context);
+        var outputs = ModelDocsPipeline.Build(context, Observer);
 
         RegisterSources(context, outputs);
 

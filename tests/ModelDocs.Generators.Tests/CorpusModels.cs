@@ -4,14 +4,16 @@ using System.IO;
 using System.Linq;
 using Xunit;
 using Microsoft.CodeAnalysis;
+using System.Collections.Immutable;
 using ModelDocs.Generators.Model;
+using ModelDocs.Generators.Pipeline;
 
 namespace ModelDocs.Generators.Tests;
 
 /// <summary>
 /// The resolved specs of a set of docs, as the generator's real pipeline computes them: the docs run
-/// through a <see cref="GeneratorDriver"/> with step tracking, and the specs are read from the tracked
-/// <see cref="TrackingNames.Models"/> step (no copy of the stages here).
+/// through a <see cref="GeneratorDriver"/> and the specs are read through the generator's
+/// <see cref="PipelineObserver"/> (no copy of the stages here, and no step tracking, which does not finish on large inputs).
 /// </summary>
 internal static class CorpusModels
 {
@@ -44,30 +46,24 @@ internal static class CorpusModels
     /// <summary>As <see cref="Resolve"/>, with the parsed doc (its dialect as the pipeline settled it) beside each spec.</summary>
     public static Dictionary<string, (DocumentSpec Doc, ModelSpec Model)> ResolveDocs(IEnumerable<AdditionalText> files, out List<Diagnostic> diagnostics, bool withInherited = false)
     {
-        var run = TestHelpers.Run(files, trackSteps: true);
+        var resolvedDocs = ImmutableArray<ResolvedDoc>.Empty;
+        var resolvedModels = ImmutableArray<(ResolveResult Result, TargetCapabilities Capabilities)>.Empty;
+        var observer = new PipelineObserver { Resolved = all => resolvedDocs = all, Models = all => resolvedModels = all };
+        var run = TestHelpers.Run(files, observer);
         diagnostics = run.GeneratorDiagnostics.ToList();
-        var result = Assert.Single(run.Result.Results);
+        Assert.Null(Assert.Single(run.Result.Results).Exception);
         var models = new Dictionary<string, (DocumentSpec, ModelSpec)>(StringComparer.Ordinal);
-        foreach (var step in result.TrackedSteps[TrackingNames.Models])
+        foreach (var resolved in resolvedDocs)
         {
-            // The step's input is ((DocumentSpec, index), capabilities); its output the ResolveResult.
-            var (source, index) = step.Inputs[0];
-            var doc = (((DocumentSpec, EquatableArray<TypeIndexEntry>), TargetCapabilities))source.Outputs[index].Value;
-            var resolved = (ResolveResult)Assert.Single(step.Outputs).Value;
-            if (resolved.Model is not null) models[doc.Item1.Item1.FileStem] = (doc.Item1.Item1, resolved.Model);
+            if (resolved.Result.Model is not null) models[resolved.Document.FileStem] = (resolved.Document, resolved.Result.Model);
         }
         if (!withInherited) return models;
 
         // The hierarchy stage's output: each model with its ancestors' properties attached (HierarchyModel.Inherited).
         var attached = new Dictionary<string, ModelSpec>(StringComparer.Ordinal);
-        foreach (var step in result.TrackedSteps[TrackingNames.ResolvedModels])
+        foreach (var (result, _) in resolvedModels)
         {
-            foreach (var (value, _) in step.Outputs)
-            {
-                // Past the type-names and hierarchy stages each value is (ResolveResult, capabilities).
-                if ((((ResolveResult, TargetCapabilities))value).Item1.Model is not { } model) continue;
-                attached[model.FullName] = model;
-            }
+            if (result.Model is { } model) attached[model.FullName] = model;
         }
         foreach (var key in models.Keys.ToList())
         {

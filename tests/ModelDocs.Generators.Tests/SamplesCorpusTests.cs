@@ -47,13 +47,9 @@ public sealed class SamplesCorpusTests
     {
         var dir = Path.Combine(SamplesDir, folder);
         var docs = TestHelpers.LoadFolder(dir, pathPrefix: "/samples/" + folder);
-        var run = TestHelpers.Run(docs, trackSteps: true);
-        // The docs as resolved: after the folder's dialect applied (the Models step's input).
-        var steps = Assert.Single(run.Result.Results).TrackedSteps;
-        var parsed = steps.TryGetValue(TrackingNames.Models, out var step)
-            ? step.Select(s => s.Inputs[0]).Select(i => (((DocumentSpec, EquatableArray<TypeIndexEntry>), TargetCapabilities))i.Source.Outputs[i.OutputIndex].Value)
-                .Select(v => v.Item1.Item1).ToList()
-            : new List<DocumentSpec>();
+        // The docs as resolved: after the folder's dialect applied.
+        var parsed = new List<DocumentSpec>();
+        var run = TestHelpers.Run(docs, new Pipeline.PipelineObserver { Resolved = all => parsed = all.Select(r => r.Document).ToList() });
         var dialects = parsed.GroupBy(d => d.Dialect).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
             .Select(g => g.Count() == parsed.Count ? g.Key.ToString() : $"{g.Key} {g.Count()}");
         return new FolderStats(folder, docs.Count, parsed.Count, parsed.Sum(d => d.Properties.Count),

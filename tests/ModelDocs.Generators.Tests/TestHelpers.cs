@@ -103,10 +103,23 @@ public static class TestHelpers
         CSharpCompilation? compilation = null,
         bool trackSteps = false,
         string build = GeneratorBuilds.PreCompilation)
+        => Run(GeneratorBuilds.CreateSourceGenerator(build), docs, globalOptions, perFile, compilation, trackSteps);
+
+    /// <summary>The roslyn5.9 build (this assembly's generator type) with an observer of its stages.</summary>
+    internal static GeneratorRun Run(IEnumerable<AdditionalText> docs, Pipeline.PipelineObserver observer, Dictionary<string, string>? globalOptions = null)
+        => Run(new ModelDocsGenerator { Observer = observer }.AsSourceGenerator(), docs, globalOptions, perFile: null, compilation: null, trackSteps: false);
+
+    private static GeneratorRun Run(
+        ISourceGenerator generator,
+        IEnumerable<AdditionalText> docs,
+        Dictionary<string, string>? globalOptions,
+        Dictionary<string, Dictionary<string, string>>? perFile,
+        CSharpCompilation? compilation,
+        bool trackSteps)
     {
         compilation ??= CreateCompilation();
         var driver = CSharpGeneratorDriver.Create(
-            new[] { GeneratorBuilds.CreateSourceGenerator(build) },
+            new[] { generator },
             docs,
             (CSharpParseOptions)compilation.SyntaxTrees.First().Options,
             new TestOptionsProvider(globalOptions ?? new() { ["build_property.ModelDocsNamespace"] = "Test.Models" }, perFile),

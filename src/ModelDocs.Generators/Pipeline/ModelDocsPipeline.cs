@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -51,7 +52,7 @@ internal sealed class PipelineOutputs
 /// </summary>
 internal static class ModelDocsPipeline
 {
-    public static PipelineOutputs Build(IncrementalGeneratorInitializationContext context)
+    public static PipelineOutputs Build(IncrementalGeneratorInitializationContext context, PipelineObserver? observer = null)
     {
         // 1. Each .md, .json and .yaml/.yml AdditionalFile with its options, parsed in the same step (nothing that
         //    compares by reference survives it). A markdown file gives at most one doc, a JSON Schema or
@@ -108,9 +109,10 @@ internal static class ModelDocsPipeline
             .WithTrackingName(TrackingNames.NamingNotice);
 
         // 4. Resolve + infer per doc.
-        var resolved = documentsInDialect
+        var resolvedInputs = documentsInDialect
             .Combine(index)
-            .Combine(capabilities)
+            .Combine(capabilities);
+        var resolved = resolvedInputs
             .Select(static (input, ct) => ModelResolver.Resolve(input.Left.Left, input.Left.Right, input.Right, ct))
             .WithTrackingName(TrackingNames.Models);
 
@@ -199,6 +201,8 @@ internal static class ModelDocsPipeline
             .Select(static (input, _) => input.Left is null ? EquatableArray<DiagnosticInfo>.Empty : CompilationFacts.Check(input.Right, input.Left))
             .WithTrackingName(TrackingNames.TargetCheck);
 
+        if (observer is not null) Observe(context, observer, resolvedInputs, resolved, models);
+
         return new PipelineOutputs(
             modelSources,
             shared,
@@ -211,6 +215,27 @@ internal static class ModelDocsPipeline
                 .Combine(check)
                 .Combine(namingNotice)
                 .Select(static (input, _) => input.Left.Left.Concat(input.Left.Right).Concat(input.Right).ToEquatableArray()));
+    }
+
+    /// <summary>
+    /// The observer's outputs (tests and the benchmark only). Each pairs a stage's outputs with their inputs by
+    /// collecting both sides in the same order; they add no work to the stages and nothing to the build's outputs.
+    /// </summary>
+    private static void Observe(
+        IncrementalGeneratorInitializationContext context,
+        PipelineObserver observer,
+        IncrementalValuesProvider<((DocumentSpec Document, EquatableArray<TypeIndexEntry>), TargetCapabilities)> resolvedInputs,
+        IncrementalValuesProvider<ResolveResult> resolved,
+        IncrementalValuesProvider<(ResolveResult, TargetCapabilities)> models)
+    {
+        context.RegisterSourceOutput(resolvedInputs.Collect().Combine(resolved.Collect()), (_, pair) =>
+        {
+            var (inputs, results) = pair;
+            var docs = ImmutableArray.CreateBuilder<ResolvedDoc>(inputs.Length);
+            for (var i = 0; i < inputs.Length && i < results.Length; i++) docs.Add(new ResolvedDoc(inputs[i].Item1.Item1, results[i]));
+            observer.Resolved?.Invoke(docs.ToImmutable());
+        });
+        context.RegisterSourceOutput(models.Collect(), (_, all) => observer.Models?.Invoke(all));
     }
 
     internal static bool IsMarkdown(string path) => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
