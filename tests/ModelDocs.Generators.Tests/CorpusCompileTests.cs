@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -19,6 +20,41 @@ public sealed class CorpusCompileTests
         var data = new TheoryData<string> { "python" };
         foreach (var d in new[] { "csharp", "go", "java", "php", "python-legacy", "ruby", "typescript" }) data.Add("dialects/" + d);
         return data;
+    }
+
+    /// <summary>
+    /// The generated files turn nullable warnings off (the compiler then skips its flow analysis of them, the
+    /// larger part of their compile cost); here the same output is compiled with them on, so a null the
+    /// generated code could dereference or return where it says non-null still fails a test.
+    /// </summary>
+    [Theory]
+    [InlineData("python")]
+    [InlineData("openapi.json")]
+    [InlineData("schemas")]
+    public void Generated_code_is_nullable_clean_with_warnings_on(string input)
+    {
+        var docs = input switch
+        {
+            "schemas" => TestHelpers.LoadFolder(TestHelpers.SchemasDir),
+            "openapi.json" => new[] { (AdditionalText)new InMemoryAdditionalText(Path.Combine(TestHelpers.CorpusDir, input), File.ReadAllText(Path.Combine(TestHelpers.CorpusDir, input))) },
+            _ => TestHelpers.LoadFolder(Path.Combine(TestHelpers.CorpusDir, input)),
+        };
+        var run = TestHelpers.Run(docs);
+        var compilation = run.OutputCompilation;
+        var rewritten = 0;
+        foreach (var tree in compilation.SyntaxTrees.ToList())
+        {
+            var text = tree.ToString();
+            Assert.DoesNotContain("#nullable enable\n", text); // one context for every generated file
+            if (!text.Contains("#nullable disable warnings\n", StringComparison.Ordinal)) continue;
+            var on = text.Replace("#nullable disable warnings\n", "#nullable enable warnings\n", StringComparison.Ordinal);
+            compilation = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(on, (CSharpParseOptions)tree.Options, tree.FilePath));
+            rewritten++;
+        }
+        var warnings = compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        _out.WriteLine($"{input}: {rewritten} generated files compiled with nullable warnings on: {warnings.Count} warnings");
+        Assert.True(rewritten >= run.Sources.Count(), $"{rewritten} of {run.Sources.Count()} generated files have the nullable context");
+        Assert.True(warnings.Count == 0, TestHelpers.Format(warnings));
     }
 
     [Theory]

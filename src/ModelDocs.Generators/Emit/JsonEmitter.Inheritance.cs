@@ -104,14 +104,11 @@ internal static partial class JsonEmitter
         w.Line();
         w.Doc("<summary>Reads the value of the property <paramref name=\"index\"/> (from <see cref=\"MatchName\"/>) the reader is on.</summary>");
         w.Open($"internal static void ReadProperty(ref {Reader} reader, int index, ref Fields f, {Options} options)");
+        EmitSeen(w, $"index < {own}", "index", "f.seen", words);
         w.Open("switch (index)");
         for (var i = 0; i < props.Count; i++)
         {
-            var bit = $"0x{1UL << (i % 64):X}UL";
-            var word = $"f.seen{i / 64}";
             w.Line($"case {i}:");
-            w.Line($"    if (({word} & {bit}) != 0) throw {Rt}.Duplicate();");
-            w.Line($"    {word} |= {bit};");
             EmitReadAssignment(w, props[i], $"f.p{i}", helpers);
             w.Line("    return;");
         }

@@ -284,4 +284,26 @@ public sealed class AllOfInheritanceTests
         var run = TestHelpers.Run(new AdditionalText[] { new InMemoryAdditionalText(path, File.ReadAllText(path)) });
         _out.WriteLine($"openapi.json: {run.Sources.Count()} sources, {Lines(run)} lines");
     }
+
+    private static readonly Lazy<GeneratedAssembly> Wide = new(() => GeneratedAssembly.Build(
+        new AdditionalText[] { new InMemoryAdditionalText("/api/wide.schema.json", WideSchema(70, 1)) }));
+
+    /// <summary>
+    /// More than 64 properties: the seen-bits span two words, checked once before the switch over the
+    /// properties; a duplicate in either word, in the record's own reader and in a derived record's (through
+    /// its base's properties and its own), names the property.
+    /// </summary>
+    [Theory]
+    [InlineData("Root", "p5", "[\"a\"]")]
+    [InlineData("Root", "p69", "[\"a\"]")]
+    [InlineData("Ext0", "p66", "true")]
+    [InlineData("Ext0", "p5", "[\"a\"]")]
+    [InlineData("Ext0", "own0b", "1")]
+    public void A_duplicate_property_past_the_64th_is_found(string type, string name, string value)
+    {
+        var json = $"{{\"{name}\":{value},\"p1\":2,\"{name}\":{value}}}";
+        var ex = Assert.Throws<JsonException>(() => Wide.Value.Deserialize(json, type));
+        Assert.Equal("$." + name, ex.Path);
+        Assert.Contains("appears more than once", ex.Message, StringComparison.Ordinal);
+    }
 }
