@@ -26,7 +26,7 @@ internal static class EnumInference
     private const string Tok = @"[A-Za-z0-9_.\-]+";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
-    private static readonly Regex TransitionRx = new(@"`(" + Tok + @")`\s*(?:→|->|⇒|=>)\s*`(" + Tok + @")`(?:\s*(?:or|,)\s*`(" + Tok + @")`)?", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex TransitionRx = new(@"`(" + Tok + @")`\s*(?:→|->|⇒|=>)\s*`(" + Tok + @")`(?:\s*(?:or|,)\s*`(" + Tok + @")`(?!\s*(?:→|->|⇒|=>)))?", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex CreatedAsRx = new(@"created (?:as|in(?: the)?(?: state)?) ((?:`" + Tok + @"`(?:,\s*|\s*or\s*|\s*and\s*)?)+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
     private static readonly Regex TickRx = new(@"`(" + Tok + @")`", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex CodeSpanRx = new(@"`[^`]*`", RegexOptions.CultureInvariant, Timeout);

@@ -123,7 +123,9 @@ internal static class Naming
             var c = name[i];
             if (char.IsUpper(c))
             {
-                if (i > 0 && name[i - 1] != '_' && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1])))) sb.Append('_');
+                // A word starts here: after a lower-case letter, or at the last capital of a run (URLPath);
+                // never right after a separator the name already has ('_', '-', '.', ' ').
+                if (i > 0 && char.IsLetterOrDigit(name[i - 1]) && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1])))) sb.Append('_');
                 sb.Append(char.ToLowerInvariant(c));
             }
             else

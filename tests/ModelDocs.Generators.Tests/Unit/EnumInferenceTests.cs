@@ -61,6 +61,18 @@ public sealed class EnumInferenceTests
         Assert.Equal("a>b, a>c", Edges(comma.StateMachine!));
     }
 
+    /// <summary>A comma that separates two transitions is not a second target: the state after it starts the next one.</summary>
+    [Theory]
+    [InlineData("`draft` → `published`, `published` → `archived`.", "draft, published, archived", "draft>published, published>archived")]
+    [InlineData("`open` → `closed`, `open` → `cancelled`.", "open, closed, cancelled", "open>closed, open>cancelled")]
+    [InlineData("`a` -> `b`, `c` -> `d` or `e`.", "a, b, c, d, e", "a>b, c>d, c>e")]
+    public void A_comma_list_of_transitions_keeps_every_transition(string prose, string values, string edges)
+    {
+        var inferred = EnumInference.FromProse("state", prose)!;
+        Assert.Equal(values, string.Join(", ", inferred.Values));
+        Assert.Equal(edges, Edges(inferred.StateMachine!));
+    }
+
     [Theory]
     [InlineData("Items are created in the state `new`. `new` → `done`.")]
     [InlineData("Items are created in state `new`. `new` → `done`.")]

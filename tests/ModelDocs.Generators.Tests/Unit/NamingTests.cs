@@ -216,6 +216,10 @@ public sealed class NamingTests
     [InlineData("Item2Name", "item2_name")]
     [InlineData("version2", "version2")]
     [InlineData("", "")]
+    // A separator already there is not doubled with '_' (System.Text.Json's SnakeCaseLower keeps it too).
+    [InlineData("Content-Type", "content-type")]
+    [InlineData("foo.Bar", "foo.bar")]
+    [InlineData("x-Request-ID", "x-request-id")]
     public void ToSnakeCase(string name, string expected)
     {
         Assert.Equal(expected, Naming.ToSnakeCase(name));
