@@ -50,7 +50,7 @@ internal static class Emitter
         w.Doc("<summary>\n" + (summary.Length > 0 ? summary : $"The {XmlDoc.Escape(model.TypeName)} model.") + "\n</summary>");
         w.Doc($"<remarks>Generated from <c>{XmlDoc.Escape(FileName(model.FilePath))}</c>.</remarks>");
         w.Line(GeneratedCode);
-        w.Line($"[global::ModelDocs.ModelDocAttribute({Literal(FileName(model.FilePath))})]");
+        w.Line($"[global::{GeneratedNames.AttributeNamespace}.{GeneratedNames.ModelDocAttribute}({Literal(FileName(model.FilePath))})]");
         if (json) w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::{model.Namespace}.{JsonEmitter.ConverterName(model.TypeName)}))]");
         var h = model.Hierarchy;
         var sealedness = h is null || h.IsSealed ? "sealed " : string.Empty;
@@ -87,7 +87,7 @@ internal static class Emitter
             var value = p.Type.Kind switch
             {
                 TypeKind.String => Literal(tag.Value),
-                TypeKind.Reference when p.Type.EnumName is not null => $"{p.Type.ClrName}Extensions.FromWireValue({Literal(tag.Value)})",
+                TypeKind.Reference when p.Type.EnumName is not null => $"{GeneratedNames.ExtensionsOf(p.Type.ClrName)}.{GeneratedNames.FromWireValue}({Literal(tag.Value)})",
                 _ => null,
             };
             if (value is not null) assignments.Add($"{Naming.EscapeKeyword(p.ClrName)} = {value};");
@@ -186,13 +186,13 @@ internal static class Emitter
         }
         w.Doc("<remarks>" + remarks + "</remarks>");
         w.Line(GeneratedCode);
-        w.Line($"[global::ModelDocs.ModelDocAttribute({Literal(FileName(filePath))})]");
+        w.Line($"[global::{GeneratedNames.AttributeNamespace}.{GeneratedNames.ModelDocAttribute}({Literal(FileName(filePath))})]");
         if (e.StateMachine is { } machine)
         {
-            w.Line($"[global::ModelDocs.CreatableStatesAttribute({string.Join(", ", machine.Creatable.Select(Literal))})]");
+            w.Line($"[global::{GeneratedNames.AttributeNamespace}.{GeneratedNames.CreatableStatesAttribute}({string.Join(", ", machine.Creatable.Select(Literal))})]");
             foreach (var t in machine.Transitions)
             {
-                w.Line($"[global::ModelDocs.StateTransitionAttribute({Literal(t.From)}, {Literal(t.To)})]");
+                w.Line($"[global::{GeneratedNames.AttributeNamespace}.{GeneratedNames.StateTransitionAttribute}({Literal(t.From)}, {Literal(t.To)})]");
             }
         }
         if (json) w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::{ns}.{JsonEmitter.ConverterName(e.TypeName)}))]");
@@ -203,7 +203,7 @@ internal static class Emitter
             var m = e.Members[i];
             var said = XmlDoc.Summary(m.Description);
             w.Doc($"<summary>Wire value <c>{XmlDoc.Escape(m.WireValue)}</c>{(said.Length > 0 ? ": " + said : ".")}</summary>");
-            w.Line($"[global::ModelDocs.WireValueAttribute({Literal(m.WireValue)})]");
+            w.Line($"[global::{GeneratedNames.AttributeNamespace}.{GeneratedNames.WireValueAttribute}({Literal(m.WireValue)})]");
             w.Line($"{Naming.EscapeKeyword(m.Name)}{(i + 1 < e.Members.Count ? "," : string.Empty)}");
         }
         w.Close();
@@ -222,22 +222,22 @@ internal static class Emitter
 
         w.Doc($"<summary>Wire values of <see cref=\"{t}\"/>{(e.StateMachine is null ? string.Empty : " and its documented state machine")}.</summary>");
         w.Line(GeneratedCode);
-        w.Open($"public static partial class {e.TypeName}Extensions");
+        w.Open($"public static partial class {GeneratedNames.ExtensionsOf(e.TypeName)}");
 
         w.Doc("<summary>Every documented wire value, in document order.</summary>");
-        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<string> WireValues {{ get; }} = new string[] {{ {string.Join(", ", e.Members.Select(m => Literal(m.WireValue)))} }};");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<string> {GeneratedNames.WireValues} {{ get; }} = new string[] {{ {string.Join(", ", e.Members.Select(m => Literal(m.WireValue)))} }};");
         w.Line();
 
-        w.Doc("<summary>The JSON value of <paramref name=\"value\"/>" + (json ? ", documented or kept from <see cref=\"FromWireValue\"/>" : string.Empty) + ".</summary>");
+        w.Doc("<summary>The JSON value of <paramref name=\"value\"/>" + (json ? ", documented or kept from <see cref=\"" + GeneratedNames.FromWireValue + "\"/>" : string.Empty) + ".</summary>");
         w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"value\"/> is neither a defined member" + (json ? " nor a kept undocumented value" : string.Empty) + ".</exception>");
-        w.Open($"public static string ToWireValue(this {t} value) => value switch");
+        w.Open($"public static string {GeneratedNames.ToWireValue}(this {t} value) => value switch");
         foreach (var m in e.Members) w.Line($"{M(m.Name)} => {Literal(m.WireValue)},");
         w.Line(json ? JsonEmitter.UndocumentedArm : "_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, null),");
         w.Close(";");
         w.Line();
 
         w.Doc("<summary>Parses a documented wire value (exact, case-sensitive match).</summary>");
-        w.Open($"public static bool TryParse(string? wireValue, out {t} value)");
+        w.Open($"public static bool {GeneratedNames.TryParse}(string? wireValue, out {t} value)");
         w.Open("switch (wireValue)");
         foreach (var m in e.Members)
         {
@@ -250,28 +250,28 @@ internal static class Emitter
 
         w.Doc("<summary>Parses a documented wire value.</summary>");
         w.Doc("<exception cref=\"global::System.FormatException\"><paramref name=\"wireValue\"/> is not a documented value.</exception>");
-        w.Line($"public static {t} Parse(string wireValue) => TryParse(wireValue, out var value) ? value : throw new global::System.FormatException(\"'\" + wireValue + \"' is not a documented value of {e.TypeName}.\");");
+        w.Line($"public static {t} {GeneratedNames.Parse}(string wireValue) => {GeneratedNames.TryParse}(wireValue, out var value) ? value : throw new global::System.FormatException(\"'\" + wireValue + \"' is not a documented value of {e.TypeName}.\");");
         if (json) JsonEmitter.EmitEnumExtensionMembers(w, t, e);
 
         if (e.StateMachine is { } sm)
         {
             w.Line();
             w.Doc("<summary>The states a new value may be created in, as documented.</summary>");
-            w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{t}> CreatableStates {{ get; }} = new {t}[] {{ {string.Join(", ", sm.Creatable.Select(ByValue))} }};");
+            w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{t}> {GeneratedNames.CreatableStates} {{ get; }} = new {t}[] {{ {string.Join(", ", sm.Creatable.Select(ByValue))} }};");
             w.Line();
             w.Doc("<summary>Whether a new value may be created in <paramref name=\"state\"/>.</summary>");
             w.Line(sm.Creatable.IsEmpty
-                ? $"public static bool IsCreatable(this {t} state) => false;"
-                : $"public static bool IsCreatable(this {t} state) => state is {string.Join(" or ", sm.Creatable.Select(ByValue))};");
+                ? $"public static bool {GeneratedNames.IsCreatable}(this {t} state) => false;"
+                : $"public static bool {GeneratedNames.IsCreatable}(this {t} state) => state is {string.Join(" or ", sm.Creatable.Select(ByValue))};");
             w.Line();
             w.Doc("<summary>Whether the docs allow moving from <paramref name=\"from\"/> to <paramref name=\"to\"/>.</summary>");
-            w.Open($"public static bool CanTransitionTo(this {t} from, {t} to) => (from, to) switch");
+            w.Open($"public static bool {GeneratedNames.CanTransitionTo}(this {t} from, {t} to) => (from, to) switch");
             foreach (var tr in sm.Transitions) w.Line($"({ByValue(tr.From)}, {ByValue(tr.To)}) => true,");
             w.Line("_ => false,");
             w.Close(";");
             w.Line();
             w.Doc("<summary>The states the docs allow moving to from <paramref name=\"from\"/>.</summary>");
-            w.Open($"public static global::System.Collections.Generic.IReadOnlyList<{t}> AllowedTransitions(this {t} from) => from switch");
+            w.Open($"public static global::System.Collections.Generic.IReadOnlyList<{t}> {GeneratedNames.AllowedTransitions}(this {t} from) => from switch");
             foreach (var group in sm.Transitions.GroupBy(x => x.From))
             {
                 w.Line($"{ByValue(group.Key)} => new {t}[] {{ {string.Join(", ", group.Select(x => ByValue(x.To)))} }},");
@@ -283,18 +283,18 @@ internal static class Emitter
     }
 
     /// <summary>Attributes the generator puts on what it emits; the analyzer reads them (never the docs).</summary>
-    public const string SupportSource = """
+    public const string SupportSource = $$"""
 // <auto-generated/>
 #nullable enable annotations
 #nullable disable warnings
 
-namespace ModelDocs
+namespace {{GeneratedNames.AttributeNamespace}}
 {
     /// <summary>Marks a type generated from a model doc.</summary>
     [global::System.AttributeUsage(global::System.AttributeTargets.Class | global::System.AttributeTargets.Struct | global::System.AttributeTargets.Enum, Inherited = false)]
-    internal sealed class ModelDocAttribute : global::System.Attribute
+    internal sealed class {{GeneratedNames.ModelDocAttribute}} : global::System.Attribute
     {
-        public ModelDocAttribute(string source) => Source = source;
+        public {{GeneratedNames.ModelDocAttribute}}(string source) => Source = source;
 
         /// <summary>The doc's file name.</summary>
         public string Source { get; }
@@ -302,27 +302,27 @@ namespace ModelDocs
 
     /// <summary>The JSON value of a generated enum member.</summary>
     [global::System.AttributeUsage(global::System.AttributeTargets.Field, Inherited = false)]
-    internal sealed class WireValueAttribute : global::System.Attribute
+    internal sealed class {{GeneratedNames.WireValueAttribute}} : global::System.Attribute
     {
-        public WireValueAttribute(string value) => Value = value;
+        public {{GeneratedNames.WireValueAttribute}}(string value) => Value = value;
 
         public string Value { get; }
     }
 
     /// <summary>The wire values a new value of the enum may be created in.</summary>
     [global::System.AttributeUsage(global::System.AttributeTargets.Enum, Inherited = false)]
-    internal sealed class CreatableStatesAttribute : global::System.Attribute
+    internal sealed class {{GeneratedNames.CreatableStatesAttribute}} : global::System.Attribute
     {
-        public CreatableStatesAttribute(params string[] states) => States = states;
+        public {{GeneratedNames.CreatableStatesAttribute}}(params string[] states) => States = states;
 
         public string[] States { get; }
     }
 
     /// <summary>One documented transition of the enum's state machine, by wire value.</summary>
     [global::System.AttributeUsage(global::System.AttributeTargets.Enum, AllowMultiple = true, Inherited = false)]
-    internal sealed class StateTransitionAttribute : global::System.Attribute
+    internal sealed class {{GeneratedNames.StateTransitionAttribute}} : global::System.Attribute
     {
-        public StateTransitionAttribute(string from, string to)
+        public {{GeneratedNames.StateTransitionAttribute}}(string from, string to)
         {
             From = from;
             To = to;

@@ -644,13 +644,13 @@ internal static partial class JsonEmitter
         w.Line();
         w.Doc("<summary>");
         w.Doc("The value for a wire value, documented or not: an undocumented one (an API newer than its docs)");
-        w.Doc("becomes a value outside the named members that <see cref=\"ToWireValue\"/> turns back into the same");
+        w.Doc("becomes a value outside the named members that <see cref=\"" + GeneratedNames.ToWireValue + "\"/> turns back into the same");
         w.Doc("string, so it survives a round trip. Never throws for a non-null string.");
         w.Doc("</summary>");
         w.Doc("<exception cref=\"global::System.InvalidOperationException\">More than 10,000 distinct undocumented values were kept in this process.</exception>");
-        w.Open($"public static {t} FromWireValue(string wireValue)");
+        w.Open($"public static {t} {GeneratedNames.FromWireValue}(string wireValue)");
         w.Line("if (wireValue is null) throw new global::System.ArgumentNullException(nameof(wireValue));");
-        w.Line("if (TryParse(wireValue, out var value)) return value;");
+        w.Line($"if ({GeneratedNames.TryParse}(wireValue, out var value)) return value;");
         w.Open("lock (s_undocumentedLock)");
         w.Open("if (!s_undocumentedIndex.TryGetValue(wireValue, out var index))");
         w.Line($"if (s_undocumented.Count >= {Rt}.MaxUndocumentedValues) throw new global::System.InvalidOperationException(\"More than \" + {Rt}.MaxUndocumentedValues + \" distinct undocumented values of {e.TypeName}.\");");
@@ -682,7 +682,7 @@ internal static partial class JsonEmitter
     public static void EmitEnumConverter(SourceWriter w, string ns, EnumModel e, string generatedCode)
     {
         var t = $"global::{ns}.{Naming.EscapeKeyword(e.TypeName)}";
-        var ext = $"global::{ns}.{e.TypeName}Extensions";
+        var ext = $"global::{ns}.{GeneratedNames.ExtensionsOf(e.TypeName)}";
         var members = e.Members;
         w.Line();
         w.Doc($"<summary>Reads and writes <see cref=\"{t}\"/> as its wire value, keeping undocumented values (or rejecting them in strict mode).</summary>");
@@ -699,20 +699,20 @@ internal static partial class JsonEmitter
         w.Line($"if (index >= 0) return ({t})index;");
         w.Line("var raw = reader.GetString()!;");
         w.Line($"if ({Rt}.IsStrict(options)) throw {Rt}.UndocumentedValue({Literal(e.TypeName)}, raw);");
-        w.Line($"try {{ return {ext}.FromWireValue(raw); }}");
+        w.Line($"try {{ return {ext}.{GeneratedNames.FromWireValue}(raw); }}");
         w.Line($"catch (global::System.InvalidOperationException) {{ throw {Rt}.TooManyUndocumented({Literal(e.TypeName)}); }}");
         w.Close();
         w.Line();
         w.Open($"internal static void WriteValue({Writer} writer, {t} value)");
         w.Line("var index = (int)value;");
         w.Line($"if ((uint)index < (uint)s_values.Length) writer.WriteStringValue(s_values[index]);");
-        w.Line($"else writer.WriteStringValue({ext}.ToWireValue(value));");
+        w.Line($"else writer.WriteStringValue({ext}.{GeneratedNames.ToWireValue}(value));");
         w.Close();
         w.Line();
         w.Open($"internal static void WriteProperty({Writer} writer, {Json}.JsonEncodedText name, {t} value)");
         w.Line("var index = (int)value;");
         w.Line($"if ((uint)index < (uint)s_values.Length) writer.WriteString(name, s_values[index]);");
-        w.Line($"else writer.WriteString(name, {ext}.ToWireValue(value));");
+        w.Line($"else writer.WriteString(name, {ext}.{GeneratedNames.ToWireValue}(value));");
         w.Close();
         w.Close();
     }

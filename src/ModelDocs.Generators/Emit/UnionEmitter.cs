@@ -54,7 +54,7 @@ internal static class UnionEmitter
         w.Doc($"<remarks>A union generated from <c>{XmlDoc.Escape(Emitter.FileName(model.FilePath))}</c>: test the case with <c>Is…</c>/<c>TryGet…</c>, or use <see cref=\"Match{{TResult}}\"/>. " +
               "<c>default</c> holds no case; a JSON value no case accepts is kept as <see cref=\"global::System.Text.Json.JsonElement\"/> (<see cref=\"IsUnknown\"/>) and written back unchanged.</remarks>");
         w.Line(Emitter.GeneratedCodeAttribute);
-        w.Line($"[global::ModelDocs.ModelDocAttribute({Emitter.Literal(Emitter.FileName(model.FilePath))})]");
+        w.Line($"[global::{GeneratedNames.AttributeNamespace}.{GeneratedNames.ModelDocAttribute}({Emitter.Literal(Emitter.FileName(model.FilePath))})]");
         if (json) w.Line($"[{Json}.Serialization.JsonConverter(typeof(global::{model.Namespace}.{JsonEmitter.ConverterName(model.TypeName)}))]");
         w.Open($"public readonly partial struct {self} : global::System.IEquatable<{self}>");
         w.Line("private readonly object? _value;");
@@ -265,7 +265,7 @@ internal static class UnionEmitter
             w.Line("var copy = reader;");
             w.Open("try");
             var read = c.Property.Type.EnumName is not null
-                ? $"{c.Type}Extensions.TryParse(copy.GetString()!, out var e) ? e : throw {Rt}.UndocumentedValue({Emitter.Literal(c.Property.Type.EnumName)}, copy.GetString()!)"
+                ? $"{GeneratedNames.ExtensionsOf(c.Type)}.{GeneratedNames.TryParse}(copy.GetString()!, out var e) ? e : throw {Rt}.UndocumentedValue({Emitter.Literal(c.Property.Type.EnumName)}, copy.GetString()!)"
                 : JsonEmitter.ReadExpr(c.Property.Type, helpers).Replace("ref reader", "ref copy");
             w.Line($"value = new {full}({c.Number}, {read});");
             w.Line("reader = copy;");

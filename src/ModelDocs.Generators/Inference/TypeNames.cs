@@ -69,7 +69,7 @@ internal static class TypeNames
     {
         yield return typeName;
         yield return Emit.JsonEmitter.ConverterName(typeName);
-        if (isEnum) yield return typeName + "Extensions";
+        if (isEnum) yield return GeneratedNames.ExtensionsOf(typeName);
     }
 
     /// <summary>The doc with its property enums renamed as <paramref name="renames"/> say (references and defaults included).</summary>
