@@ -178,11 +178,11 @@ internal sealed class GeneratedEnum
 /// </summary>
 internal static class AttributeNames
 {
-    public const string Namespace = "ModelDocs";
-    public const string WireValue = "WireValueAttribute";
-    public const string CreatableStates = "CreatableStatesAttribute";
-    public const string StateTransition = "StateTransitionAttribute";
-    public const string ModelDoc = "ModelDocAttribute";
+    public const string Namespace = GeneratedNames.AttributeNamespace;
+    public const string WireValue = GeneratedNames.WireValueAttribute;
+    public const string CreatableStates = GeneratedNames.CreatableStatesAttribute;
+    public const string StateTransition = GeneratedNames.StateTransitionAttribute;
+    public const string ModelDoc = GeneratedNames.ModelDocAttribute;
 
     public static bool Is(INamedTypeSymbol? attributeClass, string name)
         => attributeClass is { } c
@@ -249,7 +249,7 @@ internal sealed class GeneratedSymbols
             : enumFromParameter < method.Parameters.Length ? method.Parameters[enumFromParameter].Type : null;
         var e = GetEnum(candidate);
         if (e is null) return null;
-        if (type.Name != e.Name + "Extensions") return null;
+        if (!GeneratedNames.IsExtensionsOf(type.Name, e.Name)) return null;
         if (!SymbolEqualityComparer.Default.Equals(type.ContainingNamespace, e.Symbol.ContainingNamespace)) return null;
         return e;
     }

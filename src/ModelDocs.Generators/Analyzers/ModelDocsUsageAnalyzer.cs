@@ -18,11 +18,11 @@ namespace ModelDocs.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ModelDocsUsageAnalyzer : DiagnosticAnalyzer
 {
-    private const string ParseName = "Parse";
-    private const string TryParseName = "TryParse";
-    private const string FromWireValueName = "FromWireValue";
-    private const string ToWireValueName = "ToWireValue";
-    private const string CanTransitionToName = "CanTransitionTo";
+    private const string ParseName = GeneratedNames.Parse;
+    private const string TryParseName = GeneratedNames.TryParse;
+    private const string FromWireValueName = GeneratedNames.FromWireValue;
+    private const string ToWireValueName = GeneratedNames.ToWireValue;
+    private const string CanTransitionToName = GeneratedNames.CanTransitionTo;
 
     /// <summary>How far a local's known state is followed through <c>var b = a with { … }</c> chains.</summary>
     private const int MaxStateDepth = 8;
