@@ -18,9 +18,6 @@ internal readonly struct ThreadCpuTime
 
     private ThreadCpuTime(double startCpuMs, Stopwatch wall) { _startCpuMs = startCpuMs; _wall = wall; }
 
-    /// <summary>True when the figure is the thread's CPU time, false when it is wall time.</summary>
-    public bool IsCpu => _startCpuMs >= 0;
-
     public static ThreadCpuTime StartNew() => new(ReadMs(), Stopwatch.StartNew());
 
     public TimeSpan Elapsed
