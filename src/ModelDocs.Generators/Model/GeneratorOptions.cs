@@ -14,7 +14,7 @@ internal enum NumberType { Decimal, Double }
 /// </summary>
 internal enum Dialect
 {
-    Auto, Python, PythonLegacy, PythonPrior, Java, Kotlin, Scala, Go, Ruby, Php, TypeScript, TypeScriptFetch, JavaScript, CSharp, PowerShell,
+    Auto, Python, PythonLegacy, PythonPrior, PythonV6, Java, Kotlin, Scala, Go, Ruby, Php, TypeScript, TypeScriptFetch, JavaScript, CSharp, PowerShell,
     Rust, Swift, Dart, C, ObjC, Perl, R, Julia, Eiffel, Bash, GraphQL, JsonSchema,
 }
 

@@ -74,6 +74,8 @@ internal static class Dialects
         {
             "type~none_type", "type~{str: (", "type=file_type", "type^[str", "type^[int", "type^[float", "type^[bool", "type^[date", "type~, none_type",
         }),
+        // The 6.x python generator's schema sections (MarkdownDocReader.SchemaSections): read by their layout, no type signs needed.
+        new(Dialect.PythonV6, "python-v6", NameColumn.WireName, true, true, true, new[] { "text~## Model Type Info" }),
         new(Dialect.Java, "java", NameColumn.CamelCaseField, true, true, true, new[]
         {
             "type~java.", "type~@Valid", "enumtable", "?type=Long", "?type=BigDecimal", "?type=OffsetDateTime", "?type=LocalDate", "?type^Map<String, ",
@@ -164,6 +166,7 @@ internal static class Dialects
         return v switch
         {
             "pydantic" or "pythonpydanticv1" or "pythonnextgen" => Dialect.Python,
+            "pythonexperimental" or "python6" => Dialect.PythonV6,
             "csharpnetcore" or "csharpgenerichost" or "cs" or "dotnet" => Dialect.CSharp,
             "golang" => Dialect.Go,
             "ts" or "typescriptaxios" or "typescriptnode" or "typescriptangular" => Dialect.TypeScript,

@@ -14,7 +14,7 @@ namespace ModelDocs.Generators.Parsing;
 /// <c>## Enum</c> section outside code fences; anything else (API docs, READMEs) is skipped without a
 /// diagnostic. Never throws for bad input: problems become diagnostics located in the doc.
 /// </summary>
-internal static class MarkdownDocReader
+internal static partial class MarkdownDocReader
 {
     public static DocumentResult Read(string path, SourceText text, GeneratorOptions options, CancellationToken cancellationToken)
     {
@@ -61,7 +61,7 @@ internal static class MarkdownDocReader
         public List<Cell> Cells { get; }
     }
 
-    private sealed class Reader
+    private sealed partial class Reader
     {
         private readonly string _path;
         private readonly SourceText _text;
@@ -88,6 +88,7 @@ internal static class MarkdownDocReader
             var inDescription = false;
             var propertiesHeading = -1;
             var enumHeading = -1;
+            var modelTypeInfo = false;
             var enumTables = new List<int>();
             var anchors = new Dictionary<int, string>();
             string? pendingAnchor = null;
@@ -132,6 +133,7 @@ internal static class MarkdownDocReader
                     if (head.StartsWith("## ", StringComparison.Ordinal))
                     {
                         if (heading.Equals("Properties", StringComparison.OrdinalIgnoreCase) && propertiesHeading < 0) propertiesHeading = i;
+                        else if (heading.Equals(ModelTypeInfo, StringComparison.OrdinalIgnoreCase)) modelTypeInfo = true;
                         else if (heading.Equals("Enum", StringComparison.OrdinalIgnoreCase) && enumHeading < 0) enumHeading = i;
                         else if (heading.StartsWith("Enum:", StringComparison.OrdinalIgnoreCase))
                         {
@@ -151,7 +153,13 @@ internal static class MarkdownDocReader
                 }
             }
 
-            if (propertiesHeading < 0 && enumHeading < 0) return new DocumentResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            if (propertiesHeading < 0 && enumHeading < 0)
+            {
+                // python 6.x: schema sections ("## Model Type Info", "### Dictionary Keys") instead of a property table.
+                return modelTypeInfo && titleLine >= 0
+                    ? ReadSchemaSections(titleLine, description.Length == 0 ? null : HtmlEntities.Decode(description.ToString()))
+                    : new DocumentResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            }
 
             var typeName = TitleToName(title) ?? _docName;
             // C: "# pet_t" documents pet.md; the model is the doc's name.
@@ -222,7 +230,7 @@ internal static class MarkdownDocReader
         }
 
         /// <summary>Reads a pipe table starting at or after <paramref name="start"/>; returns its header cells.</summary>
-        private List<Cell>? ReadTable(int start, List<Row> rows, string secondColumn = "Type")
+        private List<Cell>? ReadTable(int start, List<Row> rows, string secondColumn = "Type", string? firstColumn = "Name")
         {
             var lines = _text.Lines;
             var i = start;
@@ -231,7 +239,7 @@ internal static class MarkdownDocReader
             var headerLine = lines[i];
             if (Prefix(headerLine, 3).TrimStart().StartsWith("#", StringComparison.Ordinal)) return null;
             var header = SplitCells(_text.ToString(headerLine.Span));
-            if (ColumnIndex(header, "Name") < 0 || ColumnIndex(header, secondColumn) < 0) return null;
+            if ((firstColumn is not null && ColumnIndex(header, firstColumn) < 0) || ColumnIndex(header, secondColumn) < 0) return null;
             i++;
             if (i >= lines.Count || !IsSeparator(SplitCells(Prefix(lines[i], 4096)))) return null;
             i++;
