@@ -351,6 +351,8 @@ internal static partial class MarkdownDocReader
                 string description;
                 Cell notesCell;
                 var notesPresent = notesCol >= 0;
+                // python-prior's additionalProperties row ("any string name" with the template's fixed text): the record keeps unknown members anyway.
+                if (name == "any string name" && descCol >= 0 && descCol < cells.Count && cells[descCol].Text.StartsWith(AdditionalText, StringComparison.Ordinal)) continue;
                 if (cells.Count == header.Count)
                 {
                     description = descCol >= 0 ? cells[descCol].Text : string.Empty;

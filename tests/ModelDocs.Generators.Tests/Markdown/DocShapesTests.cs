@@ -74,4 +74,15 @@ public sealed class DocShapesTests
         var m = Model("ArrayTest", ("ArrayTest", go), ("ReadOnlyFirst", first));
         Assert.Contains("IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<global::Test.Models.ReadOnlyFirst>>", m.Properties.Single().Type.ClrName);
     }
+
+    [Fact]
+    public void Python_prior_additional_properties_row_is_no_property()
+    {
+        // python-prior's template writes additionalProperties as a row named "any string name" with a fixed description.
+        var doc = "# Cat\n\n## Properties\n" + Header +
+                  "**class_name** | **str** |  | \n" +
+                  "**any string name** | **bool, date, datetime, dict, float, int, list, str, none_type** | any string name can be used but the value must be the correct type | [optional]\n";
+        var m = Model("Cat", ("Cat", doc));
+        Assert.Equal(new[] { "class_name" }, m.Properties.Select(p => p.Name));
+    }
 }
