@@ -195,6 +195,8 @@ public sealed class TypeGrammarTests
         Assert.Equal(Dialect.Rust, Dialects.Parse("rust"));
         Assert.Equal(Dialect.Auto, Dialects.Parse(""));
         Assert.Equal(Dialect.Auto, Dialects.Parse("auto"));
-        Assert.Equal(25, Dialects.All.Length);
+        Assert.Equal(Dialect.PythonV6, Dialects.Parse("python-v6"));
+        Assert.Equal(Dialect.PythonV6, Dialects.Parse("python-experimental"));
+        Assert.Equal(26, Dialects.All.Length);
     }
 }
