@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using ModelDocs.Generators;
 using ModelDocs.Testing;
 
-// dotnet run -c Release --project tools/ModelDocs.Dump -- OUT_DIR [SHARED_DIR]
+// dotnet run -c Release --project tools/ModelDocs.Dump -- OUT_DIR [SHARED_DIR [DOCS_DIR...]]
 // Runs the generator over the corpora, one run per input set, and writes each run's generated sources and its
 // diagnostics (id, location, message) under OUT_DIR/<set>/. Dump before a refactor and after, then `diff -r`.
 if (args.Length < 1) { Console.Error.WriteLine("usage: OUT_DIR [SHARED_DIR]"); return 2; }
@@ -32,6 +32,8 @@ var suites = Path.Combine(shared, "testsuites", "openapi");
 foreach (var f in Files(suites, "*.json", "*.yaml", "*.yml"))
     sets.Add(("openapi-" + Path.GetRelativePath(suites, f).Replace('/', '_'), new[] { f }));
 sets.Add(("schemas", Files(Path.Combine(repo, "schemas"), "*.md", "*.json")));
+// Folders named on the command line (docs nobody here has seen): those only.
+if (args.Length > 2) sets = args.Skip(2).Select(d => (Path.GetFileName(Path.GetFullPath(d)), Files(d, "*.md", "*.json", "*.yaml", "*.yml"))).ToList();
 
 var compilation = CSharpCompilation.Create("Dump",
     new[] { CSharpSyntaxTree.ParseText("namespace App; public static class Program { public static void Main() { } }", new CSharpParseOptions(LanguageVersion.CSharp12)) },
@@ -39,7 +41,7 @@ var compilation = CSharpCompilation.Create("Dump",
 var options = new TestOptionsProvider(new() { ["build_property.ModelDocsNamespace"] = "Dump.Models" });
 foreach (var (name, files) in sets)
 {
-    var docs = files.Select(f => (AdditionalText)new InMemoryAdditionalText(Path.GetRelativePath(shared, f), File.ReadAllText(f))).ToArray();
+    var docs = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.StartsWith(shared, StringComparison.Ordinal) ? Path.GetRelativePath(shared, f) : f, File.ReadAllText(f))).ToArray();
     var driver = CSharpGeneratorDriver.Create(new[] { new ModelDocsGenerator().AsSourceGenerator() }, docs, new CSharpParseOptions(LanguageVersion.CSharp12), options);
     var result = driver.RunGenerators(compilation).GetRunResult().Results[0];
     var dir = Path.Combine(outDir, name);
