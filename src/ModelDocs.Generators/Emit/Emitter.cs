@@ -77,7 +77,7 @@ internal static class Emitter
         w.Close();
         if (json) JsonEmitter.EmitRecordConverter(w, model, GeneratedCode);
         w.Close();
-        return w.ToString();
+        return w.Finish();
     }
 
     /// <summary>
@@ -219,7 +219,7 @@ internal static class Emitter
         EmitEnumExtensions(w, ns, e, json);
         if (json) JsonEmitter.EmitEnumConverter(w, ns, e, GeneratedCode);
         w.Close();
-        return w.ToString();
+        return w.Finish();
     }
 
     private static void EmitEnumExtensions(SourceWriter w, string ns, EnumModel e, bool json)

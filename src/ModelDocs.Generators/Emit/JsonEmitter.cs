@@ -784,6 +784,6 @@ internal static partial class JsonEmitter
         w.Close();
         w.Close();
         w.Close();
-        return w.ToString();
+        return w.Finish();
     }
 }

@@ -128,7 +128,7 @@ internal static class UnionEmitter
         w.Close();
         if (json) EmitConverter(w, model, full, cases);
         w.Close();
-        return w.ToString();
+        return w.Finish();
     }
 
     private static bool IsInterfaceOrObject(string clr)
