@@ -119,9 +119,7 @@ internal static class Emitter
     {
         var self = Naming.EscapeKeyword(model.TypeName);
         w.Doc("<summary>A new <see cref=\"" + XmlDoc.Escape(self) + "\"/>.</summary>");
-        w.Line($"public {self}()");
-        w.Line("{");
-        w.Line("}");
+        w.Open($"public {self}()").Close();
         w.Line();
         w.Doc("<summary>A <see cref=\"" + XmlDoc.Escape(self) + "\"/> with <paramref name=\"original\"/>'s inherited properties (for the JSON converter, which then sets this record's own).</summary>");
         // The base's copy constructor sets every required member it has, so this one must say so (CS9039);
@@ -130,8 +128,7 @@ internal static class Emitter
         w.Line("#pragma warning disable CS8618");
         w.Line($"internal {self}({baseType} original) : base(original)");
         w.Line("#pragma warning restore CS8618");
-        w.Line("{");
-        w.Line("}");
+        w.Open().Close();
         return true;
     }
 

@@ -108,13 +108,13 @@ internal static partial class JsonEmitter
         w.Open("switch (index)");
         for (var i = 0; i < props.Count; i++)
         {
-            w.Line($"case {i}:");
+            w.Line($"case {i}:").Indent();
             EmitReadAssignment(w, props[i], $"f.p{i}", helpers);
-            w.Line("    return;");
+            w.Line("return;").Unindent();
         }
-        w.Line("default:");
-        if (baseConverter is not null) w.Line($"    {baseConverter}.ReadProperty(ref reader, index - {own}, ref f.Base, options);");
-        w.Line("    return;");
+        w.Line("default:").Indent();
+        if (baseConverter is not null) w.Line($"{baseConverter}.ReadProperty(ref reader, index - {own}, ref f.Base, options);");
+        w.Line("return;").Unindent();
         w.Close();
         w.Close();
 

@@ -68,11 +68,10 @@ internal static partial class JsonEmitter
     internal static void EmitOverrides(SourceWriter w, string type, string typeName, string writeCall)
     {
         w.Line();
-        w.Line($"public override {type} Read(ref {Reader} reader, global::System.Type typeToConvert, {Options} options)");
-        w.Line("{");
-        w.Line("    try { return ReadValue(ref reader, options); }");
-        w.Line($"    catch (global::System.Exception ex) when ({Rt}.IsDataError(ex)) {{ throw {Rt}.Final(ex, {Literal(typeName)}); }}");
-        w.Line("}");
+        w.Open($"public override {type} Read(ref {Reader} reader, global::System.Type typeToConvert, {Options} options)");
+        w.Line("try { return ReadValue(ref reader, options); }");
+        w.Line($"catch (global::System.Exception ex) when ({Rt}.IsDataError(ex)) {{ throw {Rt}.Final(ex, {Literal(typeName)}); }}");
+        w.Close();
         w.Line();
         w.Line($"public override void Write({Writer} writer, {type} value, {Options} options) => {writeCall};");
     }
@@ -107,9 +106,9 @@ internal static partial class JsonEmitter
         w.Open("switch (text.Length)");
         foreach (var group in Enumerable.Range(0, texts.Count).GroupBy(i => Encoding.UTF8.GetByteCount(texts[i])).OrderBy(g => g.Key))
         {
-            w.Line($"case {group.Key}:");
-            foreach (var i in group) w.Line($"    if (global::System.MemoryExtensions.SequenceEqual(text, {spanPrefix}{i})) return {i};");
-            w.Line("    return -1;");
+            w.Line($"case {group.Key}:").Indent();
+            foreach (var i in group) w.Line($"if (global::System.MemoryExtensions.SequenceEqual(text, {spanPrefix}{i})) return {i};");
+            w.Line("return -1;").Unindent();
         }
         w.Line("default: return -1;");
         w.Close();
@@ -315,23 +314,23 @@ internal static partial class JsonEmitter
         for (var i = 0; i < props.Count; i++)
         {
             var p = props[i];
-            w.Line($"case {i}:");
+            w.Line($"case {i}:").Indent();
             EmitReadAssignment(w, p, $"p{i}", helpers);
-            w.Line("    break;");
+            w.Line("break;").Unindent();
         }
-        w.Line("default:");
+        w.Line("default:").Indent();
         // A discriminator no property holds (this record's, or one it is tagged for) is expected, in strict
         // mode too; it is kept to be written back.
         var tagNames = tags.Select(t => t.PropertyName).ToList();
         if (model.Hierarchy?.Polymorphism is { } own && !props.Any(p => p.WireName == own.PropertyName) && !tagNames.Contains(own.PropertyName)) tagNames.Add(own.PropertyName);
         tagNames = tagNames.Select(Literal).ToList();
         w.Line(tagNames.Count == 0
-            ? $"    if ({Rt}.IsStrict(options)) throw {Rt}.UnknownProperty();"
-            : $"    if ({Rt}.IsStrict(options) && currentUnknown is not ({string.Join(" or ", tagNames)})) throw {Rt}.UnknownProperty();");
-        w.Line($"    unknown ??= new global::System.Collections.Generic.Dictionary<string, {Json}.JsonElement>(global::System.StringComparer.Ordinal);");
-        w.Line($"    if (unknown.ContainsKey(currentUnknown!)) throw {Rt}.Duplicate();");
-        w.Line($"    unknown.Add(currentUnknown!, {Json}.JsonElement.ParseValue(ref reader));");
-        w.Line("    break;");
+            ? $"if ({Rt}.IsStrict(options)) throw {Rt}.UnknownProperty();"
+            : $"if ({Rt}.IsStrict(options) && currentUnknown is not ({string.Join(" or ", tagNames)})) throw {Rt}.UnknownProperty();");
+        w.Line($"unknown ??= new global::System.Collections.Generic.Dictionary<string, {Json}.JsonElement>(global::System.StringComparer.Ordinal);");
+        w.Line($"if (unknown.ContainsKey(currentUnknown!)) throw {Rt}.Duplicate();");
+        w.Line($"unknown.Add(currentUnknown!, {Json}.JsonElement.ParseValue(ref reader));");
+        w.Line("break;").Unindent();
         w.Close();
         w.Line("current = -1;");
         w.Line("currentUnknown = null;");
@@ -377,23 +376,23 @@ internal static partial class JsonEmitter
         if (p.Type.Kind == TypeKind.Any)
         {
             // A JSON null is a value of an "any" property.
-            w.Line($"    {target} = {ReadExpr(p.Type, helpers)};");
+            w.Line($"{target} = {ReadExpr(p.Type, helpers)};");
         }
         else if (MayBeNull(p))
         {
             // A union converts implicitly from its cases, so a bare null could convert through a class case: say which null.
             var nullValue = p.Type.Kind == TypeKind.Reference && p.Type.IsValueType && p.Type.EnumName is null ? $"({p.Type.ClrName}?)null" : "null";
-            w.Line($"    {target} = reader.TokenType == {Token}.Null ? {nullValue} : {ReadExpr(p.Type, helpers)};");
+            w.Line($"{target} = reader.TokenType == {Token}.Null ? {nullValue} : {ReadExpr(p.Type, helpers)};");
         }
         else if (p.Default is not null)
         {
             // null for an optional property with a default: the default applies, as when absent.
-            w.Line($"    if (reader.TokenType != {Token}.Null) {target} = {ReadExpr(p.Type, helpers)};");
+            w.Line($"if (reader.TokenType != {Token}.Null) {target} = {ReadExpr(p.Type, helpers)};");
         }
         else
         {
-            w.Line($"    if (reader.TokenType == {Token}.Null) throw {Rt}.NotNullable();");
-            w.Line($"    {target} = {ReadExpr(p.Type, helpers)};");
+            w.Line($"if (reader.TokenType == {Token}.Null) throw {Rt}.NotNullable();");
+            w.Line($"{target} = {ReadExpr(p.Type, helpers)};");
         }
     }
 
@@ -471,9 +470,9 @@ internal static partial class JsonEmitter
                 ? $"case {i}: break;"
                 : $"case {i}: return {ConverterName(target)}.ReadValue(ref reader, options);");
         }
-        w.Line("default:");
-        w.Line($"    if ({Rt}.IsStrict(options)) throw {Rt}.At({Rt}.UndocumentedCase(tag.GetString()!), {Literal(model.TypeName)}, {Literal(polymorphism.PropertyName)});");
-        w.Line("    break;");
+        w.Line("default:").Indent();
+        w.Line($"if ({Rt}.IsStrict(options)) throw {Rt}.At({Rt}.UndocumentedCase(tag.GetString()!), {Literal(model.TypeName)}, {Literal(polymorphism.PropertyName)});");
+        w.Line("break;").Unindent();
         w.Close();
         w.Close();
         w.Line("return ReadOwn(ref reader, options);");
@@ -522,25 +521,25 @@ internal static partial class JsonEmitter
         _ => $"{v}.WriteTo(writer);",
     };
 
-    /// <summary>An expression reading a non-null value at the reader's current token.</summary>
-    internal static string ReadExpr(ResolvedType t, CollectionHelpers helpers) => t.Kind switch
+    /// <summary>An expression reading a non-null value at the current token of <paramref name="reader"/> (a local <c>Utf8JsonReader</c>).</summary>
+    internal static string ReadExpr(ResolvedType t, CollectionHelpers helpers, string reader = "reader") => t.Kind switch
     {
-        TypeKind.String => $"{Rt}.ReadString(ref reader)",
-        TypeKind.Int32 => $"{Rt}.ReadInt32(ref reader)",
-        TypeKind.Int64 or TypeKind.Integer => $"{Rt}.ReadInt64(ref reader)",
-        TypeKind.Float => $"{Rt}.ReadSingle(ref reader)",
-        TypeKind.Double => $"{Rt}.ReadDouble(ref reader)",
-        TypeKind.Number => t.ClrName == "double" ? $"{Rt}.ReadDouble(ref reader)" : $"{Rt}.ReadDecimal(ref reader)",
-        TypeKind.Decimal => $"{Rt}.ReadDecimal(ref reader)",
-        TypeKind.Boolean => $"{Rt}.ReadBoolean(ref reader)",
-        TypeKind.Date => t.ClrName == "global::System.DateOnly" ? $"{Rt}.ReadDateOnly(ref reader)" : $"{Rt}.ReadDateTime(ref reader)",
-        TypeKind.DateTime => $"{Rt}.ReadDateTimeOffset(ref reader)",
-        TypeKind.Uuid => $"{Rt}.ReadGuid(ref reader)",
-        TypeKind.Bytes => $"{Rt}.ReadBytes(ref reader)",
-        TypeKind.Any => $"{Json}.JsonElement.ParseValue(ref reader)",
-        TypeKind.Reference => $"{ConverterName(t.ClrName)}.ReadValue(ref reader, options)",
-        TypeKind.List or TypeKind.Map => $"{helpers.ReaderOf(t)}(ref reader, options)",
-        _ => $"{Json}.JsonElement.ParseValue(ref reader)",
+        TypeKind.String => $"{Rt}.ReadString(ref {reader})",
+        TypeKind.Int32 => $"{Rt}.ReadInt32(ref {reader})",
+        TypeKind.Int64 or TypeKind.Integer => $"{Rt}.ReadInt64(ref {reader})",
+        TypeKind.Float => $"{Rt}.ReadSingle(ref {reader})",
+        TypeKind.Double => $"{Rt}.ReadDouble(ref {reader})",
+        TypeKind.Number => t.ClrName == "double" ? $"{Rt}.ReadDouble(ref {reader})" : $"{Rt}.ReadDecimal(ref {reader})",
+        TypeKind.Decimal => $"{Rt}.ReadDecimal(ref {reader})",
+        TypeKind.Boolean => $"{Rt}.ReadBoolean(ref {reader})",
+        TypeKind.Date => t.ClrName == "global::System.DateOnly" ? $"{Rt}.ReadDateOnly(ref {reader})" : $"{Rt}.ReadDateTime(ref {reader})",
+        TypeKind.DateTime => $"{Rt}.ReadDateTimeOffset(ref {reader})",
+        TypeKind.Uuid => $"{Rt}.ReadGuid(ref {reader})",
+        TypeKind.Bytes => $"{Rt}.ReadBytes(ref {reader})",
+        TypeKind.Any => $"{Json}.JsonElement.ParseValue(ref {reader})",
+        TypeKind.Reference => $"{ConverterName(t.ClrName)}.ReadValue(ref {reader}, options)",
+        TypeKind.List or TypeKind.Map => $"{helpers.ReaderOf(t)}(ref {reader}, options)",
+        _ => $"{Json}.JsonElement.ParseValue(ref {reader})",
     };
 
     /// <summary>Read/write methods for the list and map shapes a record uses, one pair per distinct shape.</summary>
@@ -567,7 +566,7 @@ internal static partial class JsonEmitter
             {
                 var t = _shapes[i];
                 var e = t.Element!;
-                var nullCheck = e.Kind == TypeKind.Any ? string.Empty : $"if (reader.TokenType == {Token}.Null) throw {Rt}.NullItem();\n";
+                var nullCheck = e.Kind == TypeKind.Any ? string.Empty : $"if (reader.TokenType == {Token}.Null) throw {Rt}.NullItem();";
                 w.Line();
                 if (t.Kind == TypeKind.List)
                 {
@@ -578,7 +577,7 @@ internal static partial class JsonEmitter
                     w.Open("while (true)");
                     w.Line($"{Rt}.Read(ref reader);");
                     w.Line($"if (reader.TokenType == {Token}.EndArray) break;");
-                    if (nullCheck.Length > 0) w.Line(nullCheck.TrimEnd('\n'));
+                    if (nullCheck.Length > 0) w.Line(nullCheck);
                     w.Line($"list.Add({ReadExpr(e, this)});");
                     w.Close();
                     w.Close();
@@ -608,7 +607,7 @@ internal static partial class JsonEmitter
                     w.Line("key = reader.GetString()!;");
                     w.Line($"{Rt}.Read(ref reader);");
                     w.Line($"if (map.ContainsKey(key)) throw {Rt}.Duplicate();");
-                    if (nullCheck.Length > 0) w.Line(nullCheck.TrimEnd('\n'));
+                    if (nullCheck.Length > 0) w.Line(nullCheck);
                     w.Line($"map.Add(key, {ReadExpr(e, this)});");
                     w.Line("key = null;");
                     w.Close();
@@ -665,15 +664,13 @@ internal static partial class JsonEmitter
         w.Doc("<summary>Whether <paramref name=\"value\"/> is one of the documented members (false for a kept undocumented value).</summary>");
         w.Line($"public static bool IsDocumented(this {t} value) => (uint)(int)value < {count}u;");
         w.Line();
-        w.Line($"private static string UndocumentedWireValue({t} value)");
-        w.Line("{");
-        w.Line("    var index = -1 - (int)value;");
-        w.Line("    lock (s_undocumentedLock)");
-        w.Line("    {");
-        w.Line("        if (index >= 0 && index < s_undocumented.Count) return s_undocumented[index];");
-        w.Line("    }");
-        w.Line("    throw new global::System.ArgumentOutOfRangeException(nameof(value), value, null);");
-        w.Line("}");
+        w.Open($"private static string UndocumentedWireValue({t} value)");
+        w.Line("var index = -1 - (int)value;");
+        w.Open("lock (s_undocumentedLock)");
+        w.Line("if (index >= 0 && index < s_undocumented.Count) return s_undocumented[index];");
+        w.Close();
+        w.Line("throw new global::System.ArgumentOutOfRangeException(nameof(value), value, null);");
+        w.Close();
     }
 
     /// <summary>The ToWireValue fallback arm when undocumented values are supported.</summary>

@@ -60,11 +60,10 @@ internal static class UnionEmitter
         w.Line("private readonly object? _value;");
         w.Line("private readonly int _case;");
         w.Line();
-        w.Line($"internal {self}(int @case, object? value)");
-        w.Line("{");
-        w.Line("    _case = @case;");
-        w.Line("    _value = value;");
-        w.Line("}");
+        w.Open($"internal {self}(int @case, object? value)");
+        w.Line("_case = @case;");
+        w.Line("_value = value;");
+        w.Close();
         w.Line();
         w.Doc("<summary>The case number (1 for the first documented case, …); 0 for <c>default</c>, -1 for a kept value no case accepts.</summary>");
         w.Line("internal int CaseNumber => _case;");
@@ -266,7 +265,7 @@ internal static class UnionEmitter
             w.Open("try");
             var read = c.Property.Type.EnumName is not null
                 ? $"{GeneratedNames.ExtensionsOf(c.Type)}.{GeneratedNames.TryParse}(copy.GetString()!, out var e) ? e : throw {Rt}.UndocumentedValue({Emitter.Literal(c.Property.Type.EnumName)}, copy.GetString()!)"
-                : JsonEmitter.ReadExpr(c.Property.Type, helpers).Replace("ref reader", "ref copy");
+                : JsonEmitter.ReadExpr(c.Property.Type, helpers, reader: "copy");
             w.Line($"value = new {full}({c.Number}, {read});");
             w.Line("reader = copy;");
             w.Line("return true;");
@@ -286,9 +285,9 @@ internal static class UnionEmitter
         w.Open("switch (value.CaseNumber)");
         foreach (var c in cases)
         {
-            w.Line($"case {c.Number}:");
-            w.Line($"    {{ var v = ({c.Type})value.Value!; {JsonEmitter.ValueWrite(c.Property.Type, "v", helpers)} }}");
-            w.Line("    return;");
+            w.Line($"case {c.Number}:").Indent();
+            w.Line($"{{ var v = ({c.Type})value.Value!; {JsonEmitter.ValueWrite(c.Property.Type, "v", helpers)} }}");
+            w.Line("return;").Unindent();
         }
         w.Line($"case -1: (({Element})value.Value!).WriteTo(writer); return;");
         w.Line("default: writer.WriteNullValue(); return;");
@@ -321,8 +320,8 @@ internal static class UnionEmitter
         var candidates = cases.Where(c => c.Accepts(token)).ToList();
         if (candidates.Count == 0) return;
         foreach (var label in labels) w.Line($"case {Token}.{label}:");
-        w.Line("{");
-        w.Line($"    {full} value;");
+        w.Open();
+        w.Line($"{full} value;");
         if (token == UnionTokens.String)
         {
             // Plain strings (and "any") accept every string: last.
@@ -334,34 +333,31 @@ internal static class UnionEmitter
             var any = cases.Where(c => c.Accepts(UnionTokens.Number)).ToList();
             if (integral.Count > 0)
             {
-                w.Line("    if (reader.TryGetInt64(out _))");
-                w.Line("    {");
-                foreach (var c in integral) w.Line($"        if (TryRead{c.Number}(ref reader, options, out value)) return value;");
-                w.Line("    }");
+                w.Open("if (reader.TryGetInt64(out _))");
+                foreach (var c in integral) w.Line($"if (TryRead{c.Number}(ref reader, options, out value)) return value;");
+                w.Close();
             }
-            foreach (var c in any) w.Line($"    if (TryRead{c.Number}(ref reader, options, out value)) return value;");
-            w.Line("    break;");
-            w.Line("}");
+            foreach (var c in any) w.Line($"if (TryRead{c.Number}(ref reader, options, out value)) return value;");
+            w.Line("break;");
+            w.Close();
             return;
         }
         if (objectOrder is not null)
         {
             var rest = candidates.Where(c => !objectOrder.Contains(c)).ToList();
-            w.Line("    foreach (var number in ObjectOrder(reader))");
-            w.Line("    {");
-            w.Line("        switch (number)");
-            w.Line("        {");
-            foreach (var c in objectOrder) w.Line($"            case {c.Number}: if (TryRead{c.Number}(ref reader, options, out value)) return value; break;");
-            w.Line("        }");
-            w.Line("    }");
-            foreach (var c in rest) w.Line($"    if (TryRead{c.Number}(ref reader, options, out value)) return value;");
-            w.Line("    break;");
-            w.Line("}");
+            w.Open("foreach (var number in ObjectOrder(reader))");
+            w.Open("switch (number)");
+            foreach (var c in objectOrder) w.Line($"case {c.Number}: if (TryRead{c.Number}(ref reader, options, out value)) return value; break;");
+            w.Close();
+            w.Close();
+            foreach (var c in rest) w.Line($"if (TryRead{c.Number}(ref reader, options, out value)) return value;");
+            w.Line("break;");
+            w.Close();
             return;
         }
-        foreach (var c in candidates) w.Line($"    if (TryRead{c.Number}(ref reader, options, out value)) return value;");
-        w.Line("    break;");
-        w.Line("}");
+        foreach (var c in candidates) w.Line($"if (TryRead{c.Number}(ref reader, options, out value)) return value;");
+        w.Line("break;");
+        w.Close();
     }
 
     /// <summary>Whether a string case checks the text (a format or an enum's values) rather than taking any string.</summary>
