@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using Microsoft.CodeAnalysis.CSharp;
 using ModelDocs.Generators.Inference;
 using ModelDocs.Generators.Model;
 
@@ -16,27 +15,31 @@ namespace ModelDocs.Generators.Emit;
 /// </summary>
 internal static partial class JsonEmitter
 {
-    internal const string Json = "global::System.Text.Json";
-    internal const string Rt = "global::ModelDocs.Internal.ModelDocsJson";
-    internal const string Eq = "global::ModelDocs.Internal.ModelDocsEquality";
-    internal const string Reader = Json + ".Utf8JsonReader";
-    internal const string Writer = Json + ".Utf8JsonWriter";
-    internal const string Options = Json + ".JsonSerializerOptions";
-    internal const string Token = Json + ".JsonTokenType";
+    private const string Json = KnownTypes.Json;
+    private const string Rt = KnownTypes.Rt;
+    private const string Eq = KnownTypes.Eq;
+    private const string Reader = KnownTypes.Reader;
+    private const string Writer = KnownTypes.Writer;
+    private const string Options = KnownTypes.Options;
+    private const string Token = KnownTypes.Token;
 
-    public static string ConverterName(string clrName) => clrName + "JsonConverter";
+    private static string ConverterName(string clrName) => KnownTypes.ConverterName(clrName);
 
-    private static string Literal(string s) => SymbolDisplay.FormatLiteral(s, quote: true);
+    private static string Literal(string s) => GeneratedFile.Literal(s);
 
-    /// <summary>Whether the property may hold null in C# (and is then left out of the JSON).</summary>
-    public static bool IsNullable(PropertyModel p) => !p.IsRequired && p.Default is null;
+    /// <summary>
+    /// Whether the property is optional without a default: its C# type is then nullable, and null (absent)
+    /// is left out of the JSON rather than written. Not <see cref="PropertyModel.IsNullable"/>, which says
+    /// that the schema allows null.
+    /// </summary>
+    private static bool IsOptionalWithoutDefault(PropertyModel p) => !p.IsRequired && p.Default is null;
 
     /// <summary>
     /// Whether the C# property's type is nullable: optional without a default (above), or declared
     /// nullable by a JSON schema (<c>nullable: true</c>, <c>type: [.., "null"]</c>), which a required
     /// property may be too: present in the JSON, possibly as null.
     /// </summary>
-    public static bool MayBeNull(PropertyModel p) => IsNullable(p) || p.IsNullable;
+    private static bool MayBeNull(PropertyModel p) => IsOptionalWithoutDefault(p) || p.IsNullable;
 
     private static string PropertyType(PropertyModel p) => p.Type.ClrName + (MayBeNull(p) ? "?" : string.Empty);
 
@@ -412,7 +415,7 @@ internal static partial class JsonEmitter
             var v = $"v{i}";
             w.Line($"if ({access} is {{ }} {v}) {PropertyWrite(p.Type, name, v, helpers)}");
             // A write-only one that was not read (a response) stays out rather than becoming null.
-            if (!IsNullable(p) && !p.IsWriteOnly) w.Line($"else writer.WriteNull({name});");
+            if (!IsOptionalWithoutDefault(p) && !p.IsWriteOnly) w.Line($"else writer.WriteNull({name});");
         }
         else
         {
@@ -726,7 +729,7 @@ internal static partial class JsonEmitter
 
     public static string EmitContext(string ns, string contextName, EquatableArray<ContextType> types, string generatedCode)
     {
-        var w = Emitter.Header(ns, json: false);
+        var w = GeneratedFile.Header(ns, json: false);
         var ctx = Naming.EscapeKeyword(contextName);
         w.Doc("<summary>");
         w.Doc($"Reflection-free System.Text.Json metadata for every model generated into <c>{XmlDoc.Escape(ns)}</c>:");

@@ -15,14 +15,14 @@ namespace ModelDocs.Generators.Emit;
 /// </summary>
 internal static class UnionEmitter
 {
-    private const string Json = JsonEmitter.Json;
-    private const string Rt = JsonEmitter.Rt;
-    private const string Eq = JsonEmitter.Eq;
-    private const string Reader = JsonEmitter.Reader;
-    private const string Writer = JsonEmitter.Writer;
-    private const string Options = JsonEmitter.Options;
-    private const string Token = JsonEmitter.Token;
-    private const string Element = Json + ".JsonElement";
+    private const string Json = KnownTypes.Json;
+    private const string Rt = KnownTypes.Rt;
+    private const string Eq = KnownTypes.Eq;
+    private const string Reader = KnownTypes.Reader;
+    private const string Writer = KnownTypes.Writer;
+    private const string Options = KnownTypes.Options;
+    private const string Token = KnownTypes.Token;
+    private const string Element = KnownTypes.Element;
 
     private sealed class Case
     {
@@ -48,14 +48,14 @@ internal static class UnionEmitter
         var cases = model.Properties.Select((p, i) => new Case(i + 1, p, i < model.UnionCases.Count ? model.UnionCases[i] : new UnionCaseModel(UnionTokens.Any, EquatableArray<string>.Empty, EquatableArray<string>.Empty))).ToList();
         var self = Naming.EscapeKeyword(model.TypeName);
         var full = $"global::{model.Namespace}.{self}";
-        var w = Emitter.Header(model.Namespace, json);
+        var w = GeneratedFile.Header(model.Namespace, json);
         var summary = XmlDoc.Summary(model.Description);
         w.Doc("<summary>\n" + (summary.Length > 0 ? summary : $"One of: {string.Join(", ", cases.Select(c => XmlDoc.Escape(c.Property.ClrName)))}.") + "\n</summary>");
-        w.Doc($"<remarks>A union generated from <c>{XmlDoc.Escape(Emitter.FileName(model.FilePath))}</c>: test the case with <c>Is…</c>/<c>TryGet…</c>, or use <see cref=\"Match{{TResult}}\"/>. " +
+        w.Doc($"<remarks>A union generated from <c>{XmlDoc.Escape(GeneratedFile.FileName(model.FilePath))}</c>: test the case with <c>Is…</c>/<c>TryGet…</c>, or use <see cref=\"Match{{TResult}}\"/>. " +
               "<c>default</c> holds no case; a JSON value no case accepts is kept as <see cref=\"global::System.Text.Json.JsonElement\"/> (<see cref=\"IsUnknown\"/>) and written back unchanged.</remarks>");
-        w.Line(Emitter.GeneratedCodeAttribute);
-        w.Line($"[global::{GeneratedNames.AttributeNamespace}.{GeneratedNames.ModelDocAttribute}({Emitter.Literal(Emitter.FileName(model.FilePath))})]");
-        if (json) w.Line($"[{Json}.Serialization.JsonConverter(typeof(global::{model.Namespace}.{JsonEmitter.ConverterName(model.TypeName)}))]");
+        w.Line(GeneratedFile.GeneratedCodeAttribute);
+        w.Line($"[global::{GeneratedNames.AttributeNamespace}.{GeneratedNames.ModelDocAttribute}({GeneratedFile.Literal(GeneratedFile.FileName(model.FilePath))})]");
+        if (json) w.Line($"[{Json}.Serialization.JsonConverter(typeof(global::{model.Namespace}.{KnownTypes.ConverterName(model.TypeName)}))]");
         w.Open($"public readonly partial struct {self} : global::System.IEquatable<{self}>");
         w.Line("private readonly object? _value;");
         w.Line("private readonly int _case;");
@@ -229,13 +229,13 @@ internal static class UnionEmitter
 
     private static void EmitConverter(SourceWriter w, ModelSpec model, string full, List<Case> cases)
     {
-        var name = JsonEmitter.ConverterName(model.TypeName);
+        var name = KnownTypes.ConverterName(model.TypeName);
         var helpers = new JsonEmitter.CollectionHelpers();
         var objectCases = cases.Where(c => c.Accepts(UnionTokens.Object) && c.Facts.Accepts != UnionTokens.Any).ToList();
         var names = objectCases.SelectMany(c => c.Facts.Names.Concat(c.Facts.Required)).Distinct(System.StringComparer.Ordinal).ToList();
         w.Line();
         w.Doc($"<summary>Reads and writes <see cref=\"{full}\"/>: the case from the JSON token and, among objects, from the property names present.</summary>");
-        w.Line(Emitter.GeneratedCodeAttribute);
+        w.Line(GeneratedFile.GeneratedCodeAttribute);
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Open($"internal sealed class {name} : {Json}.Serialization.JsonConverter<{full}>");
         JsonEmitter.EmitOverrides(w, full, model.TypeName, "WriteValue(writer, value, options)");
@@ -252,7 +252,7 @@ internal static class UnionEmitter
         EmitTokenBlock(w, full, cases, UnionTokens.Object, new[] { "StartObject" }, objectCases.Count > 1 && names.Count > 0 ? objectCases : null);
         w.Line($"case {Token}.Null: return default;");
         w.Close();
-        w.Line($"if ({Rt}.IsStrict(options)) throw {Rt}.At({Rt}.Unexpected(ref reader, {Emitter.Literal(Expected(cases))}), {Emitter.Literal(model.TypeName)}, null);");
+        w.Line($"if ({Rt}.IsStrict(options)) throw {Rt}.At({Rt}.Unexpected(ref reader, {GeneratedFile.Literal(Expected(cases))}), {GeneratedFile.Literal(model.TypeName)}, null);");
         w.Line($"return new {full}(-1, {Element}.ParseValue(ref reader));");
         w.Close();
 
@@ -264,7 +264,7 @@ internal static class UnionEmitter
             w.Line("var copy = reader;");
             w.Open("try");
             var read = c.Property.Type.EnumName is not null
-                ? $"{GeneratedNames.ExtensionsOf(c.Type)}.{GeneratedNames.TryParse}(copy.GetString()!, out var e) ? e : throw {Rt}.UndocumentedValue({Emitter.Literal(c.Property.Type.EnumName)}, copy.GetString()!)"
+                ? $"{GeneratedNames.ExtensionsOf(c.Type)}.{GeneratedNames.TryParse}(copy.GetString()!, out var e) ? e : throw {Rt}.UndocumentedValue({GeneratedFile.Literal(c.Property.Type.EnumName)}, copy.GetString()!)"
                 : JsonEmitter.ReadExpr(c.Property.Type, helpers, reader: "copy");
             w.Line($"value = new {full}({c.Number}, {read});");
             w.Line("reader = copy;");
