@@ -283,7 +283,6 @@ internal static partial class JsonEmitter
     private static void EmitRead(SourceWriter w, ModelSpec model, string self, CollectionHelpers helpers, List<DiscriminatorTag> tags)
     {
         var props = model.AllProperties;
-        var words = (props.Count + 63) / 64;
         var polymorphic = model.Hierarchy?.Polymorphism is not null;
         if (polymorphic) EmitReadDispatch(w, model, self);
         w.Doc(polymorphic
@@ -291,34 +290,52 @@ internal static partial class JsonEmitter
             : "<summary>Reads the object the reader is on. Errors carry the path below it.</summary>");
         w.Open($"{(polymorphic ? "private" : "internal")} static {self} {(polymorphic ? "ReadOwn" : "ReadValue")}(ref {Reader} reader, {Options} options)");
         w.Line($"if (reader.TokenType != {Token}.StartObject) throw {Rt}.At({Rt}.Unexpected(ref reader, \"an object\"), {Literal(model.TypeName)}, null);");
+        // Defaults are stated once, in the record's initializers; the converter reads them from s_defaults.
         for (var i = 0; i < props.Count; i++)
         {
             var p = props[i];
-            // Defaults are stated once, in the record's initializers; the converter reads them from s_defaults.
-            var init = p.Default is not null ? "s_defaults." + Naming.EscapeKeyword(p.ClrName) : "default";
-            var type = p.Default is not null && !p.IsNullable ? p.Type.ClrName : p.Type.ClrName + "?";
-            // Value types without a default stay non-nullable locals; presence is tracked by bits.
-            if (p.Default is null && p.Type.IsValueType && !MayBeNull(p)) type = p.Type.ClrName;
-            w.Line($"{type} p{i} = {init};");
+            w.Line($"{FieldType(p)} p{i} = {(p.Default is not null ? "s_defaults." + Naming.EscapeKeyword(p.ClrName) : "default")};");
         }
-        for (var k = 0; k < words; k++) w.Line($"ulong seen{k} = 0;");
+        for (var k = 0; k < (props.Count + 63) / 64; k++) w.Line($"ulong seen{k} = 0;");
         w.Line($"global::System.Collections.Generic.Dictionary<string, {Json}.JsonElement>? unknown = null;");
         w.Line("var current = -1;");
         w.Line("string? currentUnknown = null;");
         w.Open("try");
+        EmitReadLoop(w, model, helpers, tags);
+        EmitMissingCheck(w, props, model.TypeName);
+        w.Close();
+        w.Open($"catch (global::System.Exception ex) when ({Rt}.IsDataError(ex))");
+        w.Line($"throw {Rt}.At(ex, {Literal(model.TypeName)}, current >= 0 ? s_names[current] : currentUnknown);");
+        w.Close();
+        w.Open($"return new {self}");
+        for (var i = 0; i < props.Count; i++)
+        {
+            var p = props[i];
+            var value = $"p{i}";
+            if (!MayBeNull(p) && p.Default is null && !p.Type.IsValueType) value += "!";
+            w.Line($"{Naming.EscapeKeyword(p.ClrName)} = {value},");
+        }
+        w.Line("UnknownProperties = unknown,");
+        w.Close(";");
+        w.Close();
+    }
+
+    /// <summary>The loop over the object's properties: each documented one into its local, the others kept.</summary>
+    private static void EmitReadLoop(SourceWriter w, ModelSpec model, CollectionHelpers helpers, List<DiscriminatorTag> tags)
+    {
+        var props = model.AllProperties;
         w.Open("while (true)");
         w.Line($"{Rt}.Read(ref reader);");
         w.Line($"if (reader.TokenType == {Token}.EndObject) break;");
         w.Line($"current = Match({Rt}.Utf8(ref reader));");
         w.Line("if (current < 0) currentUnknown = reader.GetString()!;");
         w.Line($"{Rt}.Read(ref reader);");
-        EmitSeen(w, "current >= 0", "current", "seen", words);
+        EmitSeen(w, "current >= 0", "current", "seen", (props.Count + 63) / 64);
         w.Open("switch (current)");
         for (var i = 0; i < props.Count; i++)
         {
-            var p = props[i];
             w.Line($"case {i}:").Indent();
-            EmitReadAssignment(w, p, $"p{i}", helpers);
+            EmitReadAssignment(w, props[i], $"p{i}", helpers);
             w.Line("break;").Unindent();
         }
         w.Line("default:").Indent();
@@ -338,38 +355,25 @@ internal static partial class JsonEmitter
         w.Line("current = -1;");
         w.Line("currentUnknown = null;");
         w.Close();
+    }
 
-        // Required: every property the docs require must have been present (a write-only one is required
-        // of requests only: the server never returns it).
+    /// <summary>
+    /// Required: every property the docs require must have been present (a write-only one is required
+    /// of requests only: the server never returns it).
+    /// </summary>
+    private static void EmitMissingCheck(SourceWriter w, IReadOnlyList<PropertyModel> props, string typeName)
+    {
         var required = Enumerable.Range(0, props.Count).Where(i => props[i].IsRequired && !props[i].IsWriteOnly).ToList();
-        if (required.Count > 0)
+        if (required.Count == 0) return;
+        var checks = required.GroupBy(i => i / 64).Select(g =>
         {
-            var checks = required.GroupBy(i => i / 64).Select(g =>
-            {
-                var mask = g.Aggregate(0UL, (m, i) => m | (1UL << (i % 64)));
-                return $"(seen{g.Key} & 0x{mask:X}UL) != 0x{mask:X}UL";
-            });
-            w.Open($"if ({string.Join(" || ", checks)})");
-            w.Line("var missing = new global::System.Collections.Generic.List<string>();");
-            foreach (var i in required) w.Line($"if ((seen{i / 64} & 0x{1UL << (i % 64):X}UL) == 0) missing.Add(\"'{props[i].WireName.Replace("\\", "\\\\").Replace("\"", "\\\"")}'\");");
-            w.Line($"throw {Rt}.Missing({Literal(model.TypeName)}, string.Join(\", \", missing));");
-            w.Close();
-        }
-        w.Close();
-        w.Open($"catch (global::System.Exception ex) when ({Rt}.IsDataError(ex))");
-        w.Line($"throw {Rt}.At(ex, {Literal(model.TypeName)}, current >= 0 ? s_names[current] : currentUnknown);");
-        w.Close();
-
-        w.Open($"return new {self}");
-        for (var i = 0; i < props.Count; i++)
-        {
-            var p = props[i];
-            var value = $"p{i}";
-            if (!MayBeNull(p) && p.Default is null && !p.Type.IsValueType) value += "!";
-            w.Line($"{Naming.EscapeKeyword(p.ClrName)} = {value},");
-        }
-        w.Line("UnknownProperties = unknown,");
-        w.Close(";");
+            var mask = g.Aggregate(0UL, (m, i) => m | (1UL << (i % 64)));
+            return $"(seen{g.Key} & 0x{mask:X}UL) != 0x{mask:X}UL";
+        });
+        w.Open($"if ({string.Join(" || ", checks)})");
+        w.Line("var missing = new global::System.Collections.Generic.List<string>();");
+        foreach (var i in required) w.Line($"if ((seen{i / 64} & 0x{1UL << (i % 64):X}UL) == 0) missing.Add(\"'{props[i].WireName.Replace("\\", "\\\\").Replace("\"", "\\\"")}'\");");
+        w.Line($"throw {Rt}.Missing({Literal(typeName)}, string.Join(\", \", missing));");
         w.Close();
     }
 
