@@ -219,33 +219,36 @@ internal static class Emitter
         w.Line($"public static {t} {GeneratedNames.Parse}(string wireValue) => {GeneratedNames.TryParse}(wireValue, out var value) ? value : throw new global::System.FormatException(\"'\" + wireValue + \"' is not a documented value of {e.TypeName}.\");");
         if (json) JsonEmitter.EmitEnumExtensionMembers(w, t, e);
 
-        if (e.StateMachine is { } sm)
-        {
-            w.Line();
-            w.Doc("<summary>The states a new value may be created in, as documented.</summary>");
-            w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{t}> {GeneratedNames.CreatableStates} {{ get; }} = new {t}[] {{ {string.Join(", ", sm.Creatable.Select(ByValue))} }};");
-            w.Line();
-            w.Doc("<summary>Whether a new value may be created in <paramref name=\"state\"/>.</summary>");
-            w.Line(sm.Creatable.IsEmpty
-                ? $"public static bool {GeneratedNames.IsCreatable}(this {t} state) => false;"
-                : $"public static bool {GeneratedNames.IsCreatable}(this {t} state) => state is {string.Join(" or ", sm.Creatable.Select(ByValue))};");
-            w.Line();
-            w.Doc("<summary>Whether the docs allow moving from <paramref name=\"from\"/> to <paramref name=\"to\"/>.</summary>");
-            w.Open($"public static bool {GeneratedNames.CanTransitionTo}(this {t} from, {t} to) => (from, to) switch");
-            foreach (var tr in sm.Transitions) w.Line($"({ByValue(tr.From)}, {ByValue(tr.To)}) => true,");
-            w.Line("_ => false,");
-            w.Close(";");
-            w.Line();
-            w.Doc("<summary>The states the docs allow moving to from <paramref name=\"from\"/>.</summary>");
-            w.Open($"public static global::System.Collections.Generic.IReadOnlyList<{t}> {GeneratedNames.AllowedTransitions}(this {t} from) => from switch");
-            foreach (var group in sm.Transitions.GroupBy(x => x.From))
-            {
-                w.Line($"{ByValue(group.Key)} => new {t}[] {{ {string.Join(", ", group.Select(x => ByValue(x.To)))} }},");
-            }
-            w.Line($"_ => global::System.Array.Empty<{t}>(),");
-            w.Close(";");
-        }
+        if (e.StateMachine is { } sm) EmitStateMachineMembers(w, t, sm, ByValue);
         w.Close();
+    }
+
+    /// <summary>The documented state machine: <c>CreatableStates</c>, <c>IsCreatable</c>, <c>CanTransitionTo</c>, <c>AllowedTransitions</c>.</summary>
+    private static void EmitStateMachineMembers(SourceWriter w, string t, StateMachineModel sm, System.Func<string, string> byValue)
+    {
+        w.Line();
+        w.Doc("<summary>The states a new value may be created in, as documented.</summary>");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{t}> {GeneratedNames.CreatableStates} {{ get; }} = new {t}[] {{ {string.Join(", ", sm.Creatable.Select(byValue))} }};");
+        w.Line();
+        w.Doc("<summary>Whether a new value may be created in <paramref name=\"state\"/>.</summary>");
+        w.Line(sm.Creatable.IsEmpty
+            ? $"public static bool {GeneratedNames.IsCreatable}(this {t} state) => false;"
+            : $"public static bool {GeneratedNames.IsCreatable}(this {t} state) => state is {string.Join(" or ", sm.Creatable.Select(byValue))};");
+        w.Line();
+        w.Doc("<summary>Whether the docs allow moving from <paramref name=\"from\"/> to <paramref name=\"to\"/>.</summary>");
+        w.Open($"public static bool {GeneratedNames.CanTransitionTo}(this {t} from, {t} to) => (from, to) switch");
+        foreach (var tr in sm.Transitions) w.Line($"({byValue(tr.From)}, {byValue(tr.To)}) => true,");
+        w.Line("_ => false,");
+        w.Close(";");
+        w.Line();
+        w.Doc("<summary>The states the docs allow moving to from <paramref name=\"from\"/>.</summary>");
+        w.Open($"public static global::System.Collections.Generic.IReadOnlyList<{t}> {GeneratedNames.AllowedTransitions}(this {t} from) => from switch");
+        foreach (var group in sm.Transitions.GroupBy(x => x.From))
+        {
+            w.Line($"{byValue(group.Key)} => new {t}[] {{ {string.Join(", ", group.Select(x => byValue(x.To)))} }},");
+        }
+        w.Line($"_ => global::System.Array.Empty<{t}>(),");
+        w.Close(";");
     }
 
     /// <summary>Attributes the generator puts on what it emits; the analyzer reads them (never the docs).</summary>

@@ -46,11 +46,7 @@ internal static partial class JsonEmitter
             w.Close();
             return;
         }
-        for (var i = 0; i < props.Count; i++)
-        {
-            w.Line($"private static readonly {Json}.JsonEncodedText s_name{i} = {Json}.JsonEncodedText.Encode({Literal(props[i].WireName)});");
-        }
-        w.Line($"private static readonly string[] s_names = new string[] {{ {string.Join(", ", props.Select(p => Literal(p.WireName)))} }};");
+        EmitNameFields(w, props);
         EmitOverrides(w, self, model.TypeName, "WriteValue(writer, value, options)");
         EmitMatch(w, props.Select(p => p.WireName).ToList(), "Utf8Name");
         EmitPlainFields(w, props, baseConverter);

@@ -121,9 +121,7 @@ internal static partial class JsonEmitter
     /// <summary>Members added inside the record: kept unknown properties and list/map-aware equality.</summary>
     public static void EmitRecordMembers(SourceWriter w, ModelSpec model, bool withEquality)
     {
-        var self = Naming.EscapeKeyword(model.TypeName);
-        var hierarchy = model.Hierarchy;
-        var derived = hierarchy?.BaseType is not null;
+        var derived = model.Hierarchy?.BaseType is not null;
         if (!derived)
         {
             // A derived record inherits its root's.
@@ -135,8 +133,12 @@ internal static partial class JsonEmitter
             w.Line($"[{Json}.Serialization.JsonIgnore]");
             w.Line($"public global::System.Collections.Generic.IReadOnlyDictionary<string, {Json}.JsonElement>? UnknownProperties {{ get; init; }}");
         }
-        if (!withEquality) return;
+        if (withEquality) EmitRecordEquality(w, model, derived);
+    }
 
+    /// <summary>The comparer fields for the list, map and bytes properties, then <c>Equals</c> and <c>GetHashCode</c>.</summary>
+    private static void EmitRecordEquality(SourceWriter w, ModelSpec model, bool derived)
+    {
         var comparers = new List<string>();
         string FieldFor(ResolvedType t)
         {
@@ -177,7 +179,14 @@ internal static partial class JsonEmitter
             w.Line();
             w.Line(c);
         }
+        EmitEqualsAndHash(w, model, derived, equals, hashes);
+    }
 
+    /// <summary><c>Equals</c> (one test per property, after the base's when derived) and a matching <c>GetHashCode</c>.</summary>
+    private static void EmitEqualsAndHash(SourceWriter w, ModelSpec model, bool derived, List<string> equals, List<string> hashes)
+    {
+        var self = Naming.EscapeKeyword(model.TypeName);
+        var hierarchy = model.Hierarchy;
         w.Line();
         w.Doc("<summary>Value equality over every property, comparing lists, maps and bytes by content, and the kept unknown properties.</summary>");
         var isSealed = hierarchy is null || hierarchy.IsSealed;
@@ -217,11 +226,21 @@ internal static partial class JsonEmitter
         _ => $"global::System.Collections.Generic.EqualityComparer<{t.ClrName}>.Default",
     };
 
+    /// <summary>The property names: pre-encoded for writing (<c>s_name{i}</c>), strings for messages (<c>s_names</c>); <see cref="EmitMatch"/> adds the UTF-8 spans for matching.</summary>
+    private static void EmitNameFields(SourceWriter w, IReadOnlyList<PropertyModel> props)
+    {
+        for (var i = 0; i < props.Count; i++)
+        {
+            w.Line($"private static readonly {Json}.JsonEncodedText s_name{i} = {Json}.JsonEncodedText.Encode({Literal(props[i].WireName)});");
+        }
+        w.Line($"private static readonly string[] s_names = new string[] {{ {string.Join(", ", props.Select(p => Literal(p.WireName)))} }};");
+    }
+
     /// <summary>The converter class for a record, emitted in the record's file.</summary>
     public static void EmitRecordConverter(SourceWriter w, ModelSpec model, string generatedCode)
     {
         var self = $"global::{model.Namespace}.{Naming.EscapeKeyword(model.TypeName)}";
-        var name = model.TypeName + "JsonConverter";
+        var name = ConverterName(model.TypeName);
         if (model.Hierarchy is { IsPlain: true })
         {
             EmitPlainConverter(w, model, self, name, generatedCode);
@@ -241,12 +260,7 @@ internal static partial class JsonEmitter
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Open($"internal sealed class {name} : {Json}.Serialization.JsonConverter<{self}>");
 
-        // Names: pre-encoded for writing, UTF-8 spans for matching, strings for messages.
-        for (var i = 0; i < props.Count; i++)
-        {
-            w.Line($"private static readonly {Json}.JsonEncodedText s_name{i} = {Json}.JsonEncodedText.Encode({Literal(props[i].WireName)});");
-        }
-        w.Line($"private static readonly string[] s_names = new string[] {{ {string.Join(", ", props.Select(p => Literal(p.WireName)))} }};");
+        EmitNameFields(w, props);
         if (props.Any(p => p.Default is not null))
         {
             w.Doc("<summary>An instance holding the documented defaults.</summary>");
@@ -575,65 +589,71 @@ internal static partial class JsonEmitter
                 var e = t.Element!;
                 var nullCheck = e.Kind == TypeKind.Any ? string.Empty : $"if (reader.TokenType == {Token}.Null) throw {Rt}.NullItem();";
                 w.Line();
-                if (t.Kind == TypeKind.List)
-                {
-                    w.Open($"private static {t.ClrName} ReadCollection{i}(ref {Reader} reader, {Options} options)");
-                    w.Line($"if (reader.TokenType != {Token}.StartArray) throw {Rt}.Unexpected(ref reader, \"an array\");");
-                    w.Line($"var list = new global::System.Collections.Generic.List<{e.ClrName}>();");
-                    w.Open("try");
-                    w.Open("while (true)");
-                    w.Line($"{Rt}.Read(ref reader);");
-                    w.Line($"if (reader.TokenType == {Token}.EndArray) break;");
-                    if (nullCheck.Length > 0) w.Line(nullCheck);
-                    w.Line($"list.Add({ReadExpr(e, this)});");
-                    w.Close();
-                    w.Close();
-                    w.Line($"catch (global::System.Exception ex) when ({Rt}.IsDataError(ex)) {{ throw {Rt}.AtIndex(ex, list.Count); }}");
-                    w.Line("return list;");
-                    w.Close();
-                    w.Line();
-                    w.Open($"private static void WriteCollection{i}({Writer} writer, {t.ClrName} value, {Options} options)");
-                    w.Line("writer.WriteStartArray();");
-                    w.Open("for (var i = 0; i < value.Count; i++)");
-                    w.Line("var item = value[i];");
-                    w.Line(e.IsValueType ? ValueWrite(e, "item", this) : $"if (item is null) writer.WriteNullValue(); else {ValueWrite(e, "item", this)}");
-                    w.Close();
-                    w.Line("writer.WriteEndArray();");
-                    w.Close();
-                }
-                else
-                {
-                    w.Open($"private static {t.ClrName} ReadCollection{i}(ref {Reader} reader, {Options} options)");
-                    w.Line($"if (reader.TokenType != {Token}.StartObject) throw {Rt}.Unexpected(ref reader, \"an object\");");
-                    w.Line($"var map = new global::System.Collections.Generic.Dictionary<string, {e.ClrName}>(global::System.StringComparer.Ordinal);");
-                    w.Line("string? key = null;");
-                    w.Open("try");
-                    w.Open("while (true)");
-                    w.Line($"{Rt}.Read(ref reader);");
-                    w.Line($"if (reader.TokenType == {Token}.EndObject) break;");
-                    w.Line("key = reader.GetString()!;");
-                    w.Line($"{Rt}.Read(ref reader);");
-                    w.Line($"if (map.ContainsKey(key)) throw {Rt}.Duplicate();");
-                    if (nullCheck.Length > 0) w.Line(nullCheck);
-                    w.Line($"map.Add(key, {ReadExpr(e, this)});");
-                    w.Line("key = null;");
-                    w.Close();
-                    w.Close();
-                    w.Line($"catch (global::System.Exception ex) when ({Rt}.IsDataError(ex)) {{ throw key is null ? ex : {Rt}.AtKey(ex, key); }}");
-                    w.Line("return map;");
-                    w.Close();
-                    w.Line();
-                    w.Open($"private static void WriteCollection{i}({Writer} writer, {t.ClrName} value, {Options} options)");
-                    w.Line("writer.WriteStartObject();");
-                    w.Open("foreach (var pair in value)");
-                    w.Line("writer.WritePropertyName(pair.Key);");
-                    w.Line("var item = pair.Value;");
-                    w.Line(e.IsValueType ? ValueWrite(e, "item", this) : $"if (item is null) writer.WriteNullValue(); else {ValueWrite(e, "item", this)}");
-                    w.Close();
-                    w.Line("writer.WriteEndObject();");
-                    w.Close();
-                }
+                if (t.Kind == TypeKind.List) EmitList(w, i, t, e, nullCheck);
+                else EmitMap(w, i, t, e, nullCheck);
             }
+        }
+
+        /// <summary><c>ReadCollection{i}</c> and <c>WriteCollection{i}</c> for a list shape.</summary>
+        private void EmitList(SourceWriter w, int i, ResolvedType t, ResolvedType e, string nullCheck)
+        {
+            w.Open($"private static {t.ClrName} ReadCollection{i}(ref {Reader} reader, {Options} options)");
+            w.Line($"if (reader.TokenType != {Token}.StartArray) throw {Rt}.Unexpected(ref reader, \"an array\");");
+            w.Line($"var list = new global::System.Collections.Generic.List<{e.ClrName}>();");
+            w.Open("try");
+            w.Open("while (true)");
+            w.Line($"{Rt}.Read(ref reader);");
+            w.Line($"if (reader.TokenType == {Token}.EndArray) break;");
+            if (nullCheck.Length > 0) w.Line(nullCheck);
+            w.Line($"list.Add({ReadExpr(e, this)});");
+            w.Close();
+            w.Close();
+            w.Line($"catch (global::System.Exception ex) when ({Rt}.IsDataError(ex)) {{ throw {Rt}.AtIndex(ex, list.Count); }}");
+            w.Line("return list;");
+            w.Close();
+            w.Line();
+            w.Open($"private static void WriteCollection{i}({Writer} writer, {t.ClrName} value, {Options} options)");
+            w.Line("writer.WriteStartArray();");
+            w.Open("for (var i = 0; i < value.Count; i++)");
+            w.Line("var item = value[i];");
+            w.Line(e.IsValueType ? ValueWrite(e, "item", this) : $"if (item is null) writer.WriteNullValue(); else {ValueWrite(e, "item", this)}");
+            w.Close();
+            w.Line("writer.WriteEndArray();");
+            w.Close();
+        }
+
+        /// <summary><c>ReadCollection{i}</c> and <c>WriteCollection{i}</c> for a map shape (string keys, ordinal).</summary>
+        private void EmitMap(SourceWriter w, int i, ResolvedType t, ResolvedType e, string nullCheck)
+        {
+            w.Open($"private static {t.ClrName} ReadCollection{i}(ref {Reader} reader, {Options} options)");
+            w.Line($"if (reader.TokenType != {Token}.StartObject) throw {Rt}.Unexpected(ref reader, \"an object\");");
+            w.Line($"var map = new global::System.Collections.Generic.Dictionary<string, {e.ClrName}>(global::System.StringComparer.Ordinal);");
+            w.Line("string? key = null;");
+            w.Open("try");
+            w.Open("while (true)");
+            w.Line($"{Rt}.Read(ref reader);");
+            w.Line($"if (reader.TokenType == {Token}.EndObject) break;");
+            w.Line("key = reader.GetString()!;");
+            w.Line($"{Rt}.Read(ref reader);");
+            w.Line($"if (map.ContainsKey(key)) throw {Rt}.Duplicate();");
+            if (nullCheck.Length > 0) w.Line(nullCheck);
+            w.Line($"map.Add(key, {ReadExpr(e, this)});");
+            w.Line("key = null;");
+            w.Close();
+            w.Close();
+            w.Line($"catch (global::System.Exception ex) when ({Rt}.IsDataError(ex)) {{ throw key is null ? ex : {Rt}.AtKey(ex, key); }}");
+            w.Line("return map;");
+            w.Close();
+            w.Line();
+            w.Open($"private static void WriteCollection{i}({Writer} writer, {t.ClrName} value, {Options} options)");
+            w.Line("writer.WriteStartObject();");
+            w.Open("foreach (var pair in value)");
+            w.Line("writer.WritePropertyName(pair.Key);");
+            w.Line("var item = pair.Value;");
+            w.Line(e.IsValueType ? ValueWrite(e, "item", this) : $"if (item is null) writer.WriteNullValue(); else {ValueWrite(e, "item", this)}");
+            w.Close();
+            w.Line("writer.WriteEndObject();");
+            w.Close();
         }
     }
 

@@ -73,41 +73,55 @@ internal static class UnionEmitter
 
         // Implicit conversions: not from interfaces (C# forbids them) or object, and only from a type one case has.
         var convertible = cases.Where(c => !IsInterfaceOrObject(c.Type) && cases.Count(o => o.Type == c.Type) == 1 && c.Type != Element).ToList();
-        foreach (var c in cases)
-        {
-            var doc = XmlDoc.Summary(c.Property.Description);
-            var number = c.Number.ToString(CultureInfo.InvariantCulture);
-            w.Line();
-            w.Doc($"<summary>A <see cref=\"{self}\"/> holding the <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case{(doc.Length > 0 ? ": " + doc : ".")}</summary>");
-            w.Open($"public static {self} From{c.Property.ClrName}({c.Type} value)");
-            if (!c.Property.Type.IsValueType) w.Line("if (value is null) throw new global::System.ArgumentNullException(nameof(value));");
-            w.Line($"return new {self}({number}, value);");
-            w.Close();
-            if (convertible.Contains(c))
-            {
-                w.Line();
-                w.Doc($"<summary>A <see cref=\"{self}\"/> holding the <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case.</summary>");
-                w.Line($"public static implicit operator {self}({c.Type} value) => From{c.Property.ClrName}(value);");
-            }
-            w.Line();
-            w.Doc($"<summary>Whether the value is the <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case.</summary>");
-            w.Line($"public bool Is{c.Property.ClrName} => _case == {number};");
-            w.Line();
-            w.Doc($"<summary>The <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case's value, when the value is that case.</summary>");
-            w.Open($"public bool TryGet{c.Property.ClrName}(out {c.Type} value)");
-            w.Open($"if (_case == {number})");
-            w.Line($"value = ({c.Type})_value!;");
-            w.Line("return true;");
-            w.Close();
-            w.Line("value = default!;");
-            w.Line("return false;");
-            w.Close();
-            w.Line();
-            w.Doc($"<summary>The <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case's value.</summary>");
-            w.Doc($"<exception cref=\"global::System.InvalidOperationException\">The value is another case.</exception>");
-            w.Line($"public {c.Type} As{c.Property.ClrName} => _case == {number} ? ({c.Type})_value! : throw new global::System.InvalidOperationException(\"The {model.TypeName} is not the {c.Property.ClrName} case.\");");
-        }
+        foreach (var c in cases) EmitCaseMembers(w, self, model.TypeName, c, convertible.Contains(c));
+        EmitUnknownMembers(w);
+        EmitMatch(w, self, model.TypeName, cases);
+        EmitEquality(w, self, cases, json);
+        w.Close();
+        if (json) EmitConverter(w, model, full, cases);
+        w.Close();
+        return w.Finish();
+    }
 
+    /// <summary>A case's members: <c>FromX</c>, the implicit conversion when <paramref name="convertible"/>, <c>IsX</c>, <c>TryGetX</c>, <c>AsX</c>.</summary>
+    private static void EmitCaseMembers(SourceWriter w, string self, string typeName, Case c, bool convertible)
+    {
+        var doc = XmlDoc.Summary(c.Property.Description);
+        var number = c.Number.ToString(CultureInfo.InvariantCulture);
+        w.Line();
+        w.Doc($"<summary>A <see cref=\"{self}\"/> holding the <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case{(doc.Length > 0 ? ": " + doc : ".")}</summary>");
+        w.Open($"public static {self} From{c.Property.ClrName}({c.Type} value)");
+        if (!c.Property.Type.IsValueType) w.Line("if (value is null) throw new global::System.ArgumentNullException(nameof(value));");
+        w.Line($"return new {self}({number}, value);");
+        w.Close();
+        if (convertible)
+        {
+            w.Line();
+            w.Doc($"<summary>A <see cref=\"{self}\"/> holding the <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case.</summary>");
+            w.Line($"public static implicit operator {self}({c.Type} value) => From{c.Property.ClrName}(value);");
+        }
+        w.Line();
+        w.Doc($"<summary>Whether the value is the <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case.</summary>");
+        w.Line($"public bool Is{c.Property.ClrName} => _case == {number};");
+        w.Line();
+        w.Doc($"<summary>The <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case's value, when the value is that case.</summary>");
+        w.Open($"public bool TryGet{c.Property.ClrName}(out {c.Type} value)");
+        w.Open($"if (_case == {number})");
+        w.Line($"value = ({c.Type})_value!;");
+        w.Line("return true;");
+        w.Close();
+        w.Line("value = default!;");
+        w.Line("return false;");
+        w.Close();
+        w.Line();
+        w.Doc($"<summary>The <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case's value.</summary>");
+        w.Doc($"<exception cref=\"global::System.InvalidOperationException\">The value is another case.</exception>");
+        w.Line($"public {c.Type} As{c.Property.ClrName} => _case == {number} ? ({c.Type})_value! : throw new global::System.InvalidOperationException(\"The {typeName} is not the {c.Property.ClrName} case.\");");
+    }
+
+    /// <summary><c>IsUnknown</c> and <c>TryGetUnknown</c>: JSON no documented case accepts, kept.</summary>
+    private static void EmitUnknownMembers(SourceWriter w)
+    {
         w.Line();
         w.Doc("<summary>Whether the value is JSON that no documented case accepts (kept as read; strict mode rejects it instead).</summary>");
         w.Line("public bool IsUnknown => _case == -1;");
@@ -121,13 +135,6 @@ internal static class UnionEmitter
         w.Line("value = default;");
         w.Line("return false;");
         w.Close();
-
-        EmitMatch(w, self, model.TypeName, cases);
-        EmitEquality(w, self, cases, json);
-        w.Close();
-        if (json) EmitConverter(w, model, full, cases);
-        w.Close();
-        return w.Finish();
     }
 
     private static bool IsInterfaceOrObject(string clr)
@@ -256,29 +263,38 @@ internal static class UnionEmitter
         w.Line($"return new {full}(-1, {Element}.ParseValue(ref reader));");
         w.Close();
 
-        foreach (var c in cases)
-        {
-            w.Line();
-            w.Doc($"<summary>Reads the {XmlDoc.Escape(c.Property.ClrName)} case; false (the reader unchanged) when the JSON is not that case.</summary>");
-            w.Open($"private static bool TryRead{c.Number}(ref {Reader} reader, {Options} options, out {full} value)");
-            w.Line("var copy = reader;");
-            w.Open("try");
-            var read = c.Property.Type.EnumName is not null
-                ? $"{GeneratedNames.ExtensionsOf(c.Type)}.{GeneratedNames.TryParse}(copy.GetString()!, out var e) ? e : throw {Rt}.UndocumentedValue({GeneratedFile.Literal(c.Property.Type.EnumName)}, copy.GetString()!)"
-                : JsonEmitter.ReadExpr(c.Property.Type, helpers, reader: "copy");
-            w.Line($"value = new {full}({c.Number}, {read});");
-            w.Line("reader = copy;");
-            w.Line("return true;");
-            w.Close();
-            w.Open($"catch (global::System.Exception ex) when ({Rt}.IsDataError(ex))");
-            w.Line("value = default;");
-            w.Line("return false;");
-            w.Close();
-            w.Close();
-        }
-
+        foreach (var c in cases) EmitTryRead(w, full, c, helpers);
         if (objectCases.Count > 1 && names.Count > 0) EmitObjectOrder(w, objectCases, names);
+        EmitWriteValue(w, full, cases, helpers);
+        helpers.EmitAll(w);
+        w.Close();
+    }
 
+    /// <summary><c>TryRead{n}</c>: the case read from a copy of the reader, which moves on only when it is that case.</summary>
+    private static void EmitTryRead(SourceWriter w, string full, Case c, JsonEmitter.CollectionHelpers helpers)
+    {
+        w.Line();
+        w.Doc($"<summary>Reads the {XmlDoc.Escape(c.Property.ClrName)} case; false (the reader unchanged) when the JSON is not that case.</summary>");
+        w.Open($"private static bool TryRead{c.Number}(ref {Reader} reader, {Options} options, out {full} value)");
+        w.Line("var copy = reader;");
+        w.Open("try");
+        var read = c.Property.Type.EnumName is not null
+            ? $"{GeneratedNames.ExtensionsOf(c.Type)}.{GeneratedNames.TryParse}(copy.GetString()!, out var e) ? e : throw {Rt}.UndocumentedValue({GeneratedFile.Literal(c.Property.Type.EnumName)}, copy.GetString()!)"
+            : JsonEmitter.ReadExpr(c.Property.Type, helpers, reader: "copy");
+        w.Line($"value = new {full}({c.Number}, {read});");
+        w.Line("reader = copy;");
+        w.Line("return true;");
+        w.Close();
+        w.Open($"catch (global::System.Exception ex) when ({Rt}.IsDataError(ex))");
+        w.Line("value = default;");
+        w.Line("return false;");
+        w.Close();
+        w.Close();
+    }
+
+    /// <summary><c>WriteValue</c>: the case's value by its type; kept JSON as read; <c>default</c> as null.</summary>
+    private static void EmitWriteValue(SourceWriter w, string full, List<Case> cases, JsonEmitter.CollectionHelpers helpers)
+    {
         w.Line();
         w.Doc("<summary>Writes the case's value; kept JSON as read; <c>default</c> as null.</summary>");
         w.Open($"internal static void WriteValue({Writer} writer, {full} value, {Options} options)");
@@ -292,8 +308,6 @@ internal static class UnionEmitter
         w.Line($"case -1: (({Element})value.Value!).WriteTo(writer); return;");
         w.Line("default: writer.WriteNullValue(); return;");
         w.Close();
-        w.Close();
-        helpers.EmitAll(w);
         w.Close();
     }
 
