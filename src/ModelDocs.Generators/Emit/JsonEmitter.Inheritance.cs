@@ -33,8 +33,6 @@ internal static partial class JsonEmitter
         var props = model.Properties;
         var h = model.Hierarchy!;
         var baseConverter = h.ExtendsBase && h.BaseType is { } b ? ConverterName(b) : null;
-        var own = props.Count.ToString(CultureInfo.InvariantCulture);
-        var words = (props.Count + 63) / 64;
         var helpers = new CollectionHelpers();
 
         w.Line();
@@ -48,14 +46,24 @@ internal static partial class JsonEmitter
             w.Close();
             return;
         }
-        for (var i = 0; i < props.Count; i++)
-        {
-            w.Line($"private static readonly {Json}.JsonEncodedText s_name{i} = {Json}.JsonEncodedText.Encode({Literal(props[i].WireName)});");
-        }
-        w.Line($"private static readonly string[] s_names = new string[] {{ {string.Join(", ", props.Select(p => Literal(p.WireName)))} }};");
+        EmitNameFields(w, props);
         EmitOverrides(w, self, model.TypeName, "WriteValue(writer, value, options)");
         EmitMatch(w, props.Select(p => p.WireName).ToList(), "Utf8Name");
+        EmitPlainFields(w, props, baseConverter);
+        EmitPlainNames(w, props.Count, baseConverter);
+        EmitPlainReadProperty(w, props, baseConverter, helpers);
+        EmitPlainRequired(w, props, baseConverter);
+        EmitPlainCreate(w, props, self, baseConverter);
+        EmitPlainReadValue(w, model.TypeName, self);
+        EmitPlainWrite(w, props, h, self, baseConverter, helpers);
+        helpers.EmitAll(w);
+        w.Close();
+    }
 
+    /// <summary><c>Fields</c>, the values read so far and a bit per property seen, and <c>Start</c>, which sets the defaults.</summary>
+    private static void EmitPlainFields(SourceWriter w, EquatableArray<PropertyModel> props, string? baseConverter)
+    {
+        var words = (props.Count + 63) / 64;
         w.Line();
         w.Doc("<summary>The documented properties read so far" + (baseConverter is null ? string.Empty : " (the base's in <c>Base</c>)") + ", and a bit per property seen.</summary>");
         w.Open("internal struct Fields");
@@ -75,7 +83,12 @@ internal static partial class JsonEmitter
             if (props[i].Default is { } d) w.Line($"f.p{i} = {d.Expression};");
         }
         w.Close();
+    }
 
+    /// <summary><c>MatchName</c>, <c>NameOf</c> and <c>IsKnown</c>: this level's names from 0, its base's after them.</summary>
+    private static void EmitPlainNames(SourceWriter w, int count, string? baseConverter)
+    {
+        var own = count.ToString(CultureInfo.InvariantCulture);
         w.Line();
         w.Doc("<summary>The index of a documented property name (this record's from 0" + (baseConverter is null ? string.Empty : $", its base's from {own}") + "), or -1.</summary>");
         if (baseConverter is null)
@@ -100,7 +113,13 @@ internal static partial class JsonEmitter
         w.Line(baseConverter is null
             ? "internal static bool IsKnown(string name) => global::System.Array.IndexOf(s_names, name) >= 0;"
             : $"internal static bool IsKnown(string name) => global::System.Array.IndexOf(s_names, name) >= 0 || {baseConverter}.IsKnown(name);");
+    }
 
+    /// <summary><c>ReadProperty</c>: one of this level's properties, or hands the index on to the base's converter.</summary>
+    private static void EmitPlainReadProperty(SourceWriter w, EquatableArray<PropertyModel> props, string? baseConverter, CollectionHelpers helpers)
+    {
+        var own = props.Count.ToString(CultureInfo.InvariantCulture);
+        var words = (props.Count + 63) / 64;
         w.Line();
         w.Doc("<summary>Reads the value of the property <paramref name=\"index\"/> (from <see cref=\"MatchName\"/>) the reader is on.</summary>");
         w.Open($"internal static void ReadProperty(ref {Reader} reader, int index, ref Fields f, {Options} options)");
@@ -108,16 +127,20 @@ internal static partial class JsonEmitter
         w.Open("switch (index)");
         for (var i = 0; i < props.Count; i++)
         {
-            w.Line($"case {i}:");
+            w.Line($"case {i}:").Indent();
             EmitReadAssignment(w, props[i], $"f.p{i}", helpers);
-            w.Line("    return;");
+            w.Line("return;").Unindent();
         }
-        w.Line("default:");
-        if (baseConverter is not null) w.Line($"    {baseConverter}.ReadProperty(ref reader, index - {own}, ref f.Base, options);");
-        w.Line("    return;");
+        w.Line("default:").Indent();
+        if (baseConverter is not null) w.Line($"{baseConverter}.ReadProperty(ref reader, index - {own}, ref f.Base, options);");
+        w.Line("return;").Unindent();
         w.Close();
         w.Close();
+    }
 
+    /// <summary><c>HasRequired</c> and <c>AddMissing</c>: the base's required properties, then this level's.</summary>
+    private static void EmitPlainRequired(SourceWriter w, EquatableArray<PropertyModel> props, string? baseConverter)
+    {
         // Required: every property the docs require must have been present (a write-only one is required of requests only).
         var required = Enumerable.Range(0, props.Count).Where(i => props[i].IsRequired && !props[i].IsWriteOnly).ToList();
         var checks = new List<string>();
@@ -134,7 +157,11 @@ internal static partial class JsonEmitter
         if (baseConverter is not null) w.Line($"{baseConverter}.AddMissing(ref f.Base, missing);");
         foreach (var i in required) w.Line($"if ((f.seen{i / 64} & 0x{1UL << (i % 64):X}UL) == 0) missing.Add({Literal("'" + props[i].WireName + "'")});");
         w.Close();
+    }
 
+    /// <summary><c>Create</c>: the base's record, then <c>new Derived(base) { own }</c>.</summary>
+    private static void EmitPlainCreate(SourceWriter w, EquatableArray<PropertyModel> props, string self, string? baseConverter)
+    {
         w.Line();
         w.Doc("<summary>The record the fields hold, with the unknown properties kept.</summary>");
         w.Open($"internal static {self} Create(ref Fields f, {Unknown}? unknown)");
@@ -149,11 +176,15 @@ internal static partial class JsonEmitter
         if (baseConverter is null) w.Line("UnknownProperties = unknown,");
         w.Close(";");
         w.Close();
+    }
 
+    /// <summary><c>ReadValue</c>: the object's properties through <c>ReadProperty</c>, the unknown ones kept.</summary>
+    private static void EmitPlainReadValue(SourceWriter w, string typeName, string self)
+    {
         w.Line();
         w.Doc("<summary>Reads the object the reader is on as this record (nothing in the JSON names an extension). Errors carry the path below it.</summary>");
         w.Open($"internal static {self} ReadValue(ref {Reader} reader, {Options} options)");
-        w.Line($"if (reader.TokenType != {Token}.StartObject) throw {Rt}.At({Rt}.Unexpected(ref reader, \"an object\"), {Literal(model.TypeName)}, null);");
+        w.Line($"if (reader.TokenType != {Token}.StartObject) throw {Rt}.At({Rt}.Unexpected(ref reader, \"an object\"), {Literal(typeName)}, null);");
         w.Line("var f = default(Fields);");
         w.Line("Start(ref f);");
         w.Line($"{Unknown}? unknown = null;");
@@ -179,15 +210,19 @@ internal static partial class JsonEmitter
         w.Open("if (!HasRequired(ref f))");
         w.Line("var missing = new global::System.Collections.Generic.List<string>();");
         w.Line("AddMissing(ref f, missing);");
-        w.Line($"throw {Rt}.Missing({Literal(model.TypeName)}, string.Join(\", \", missing));");
+        w.Line($"throw {Rt}.Missing({Literal(typeName)}, string.Join(\", \", missing));");
         w.Close();
         w.Close();
         w.Open($"catch (global::System.Exception ex) when ({Rt}.IsDataError(ex))");
-        w.Line($"throw {Rt}.At(ex, {Literal(model.TypeName)}, current >= 0 ? NameOf(current) : currentUnknown);");
+        w.Line($"throw {Rt}.At(ex, {Literal(typeName)}, current >= 0 ? NameOf(current) : currentUnknown);");
         w.Close();
         w.Line("return Create(ref f, unknown);");
         w.Close();
+    }
 
+    /// <summary><c>WriteValue</c> (through the runtime type's converter) and <c>WriteProperties</c> (the base's, then this level's).</summary>
+    private static void EmitPlainWrite(SourceWriter w, EquatableArray<PropertyModel> props, HierarchyModel h, string self, string? baseConverter, CollectionHelpers helpers)
+    {
         w.Line();
         w.Doc(h.Extensions.IsEmpty
             ? "<summary>Writes the object: documented properties in doc order (the base's first), then kept unknown ones.</summary>"
@@ -217,11 +252,13 @@ internal static partial class JsonEmitter
         if (baseConverter is not null) w.Line($"{baseConverter}.WriteProperties(writer, value, options);");
         for (var i = 0; i < props.Count; i++) EmitPropertyWrite(w, props[i], i, helpers);
         w.Close();
-        helpers.EmitAll(w);
-        w.Close();
     }
 
-    /// <summary>The type of a property's slot in <c>Fields</c>: as the non-plain converter's locals.</summary>
+    /// <summary>
+    /// The type of a property's slot in <c>Fields</c> and of its local in the other converters' <c>ReadValue</c>:
+    /// nullable, except for a default the schema does not allow null in place of, and for a value type that
+    /// has no default and may not be null (presence is tracked by bits).
+    /// </summary>
     private static string FieldType(PropertyModel p)
     {
         if (p.Default is null && p.Type.IsValueType && !MayBeNull(p)) return p.Type.ClrName;

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using Microsoft.CodeAnalysis.CSharp;
 using ModelDocs.Generators.Inference;
 using ModelDocs.Generators.Model;
 
@@ -16,27 +15,31 @@ namespace ModelDocs.Generators.Emit;
 /// </summary>
 internal static partial class JsonEmitter
 {
-    internal const string Json = "global::System.Text.Json";
-    internal const string Rt = "global::ModelDocs.Internal.ModelDocsJson";
-    internal const string Eq = "global::ModelDocs.Internal.ModelDocsEquality";
-    internal const string Reader = Json + ".Utf8JsonReader";
-    internal const string Writer = Json + ".Utf8JsonWriter";
-    internal const string Options = Json + ".JsonSerializerOptions";
-    internal const string Token = Json + ".JsonTokenType";
+    private const string Json = KnownTypes.Json;
+    private const string Rt = KnownTypes.Rt;
+    private const string Eq = KnownTypes.Eq;
+    private const string Reader = KnownTypes.Reader;
+    private const string Writer = KnownTypes.Writer;
+    private const string Options = KnownTypes.Options;
+    private const string Token = KnownTypes.Token;
 
-    public static string ConverterName(string clrName) => clrName + "JsonConverter";
+    private static string ConverterName(string clrName) => KnownTypes.ConverterName(clrName);
 
-    private static string Literal(string s) => SymbolDisplay.FormatLiteral(s, quote: true);
+    private static string Literal(string s) => GeneratedFile.Literal(s);
 
-    /// <summary>Whether the property may hold null in C# (and is then left out of the JSON).</summary>
-    public static bool IsNullable(PropertyModel p) => !p.IsRequired && p.Default is null;
+    /// <summary>
+    /// Whether the property is optional without a default: its C# type is then nullable, and null (absent)
+    /// is left out of the JSON rather than written. Not <see cref="PropertyModel.IsNullable"/>, which says
+    /// that the schema allows null.
+    /// </summary>
+    private static bool IsOptionalWithoutDefault(PropertyModel p) => !p.IsRequired && p.Default is null;
 
     /// <summary>
     /// Whether the C# property's type is nullable: optional without a default (above), or declared
     /// nullable by a JSON schema (<c>nullable: true</c>, <c>type: [.., "null"]</c>), which a required
     /// property may be too: present in the JSON, possibly as null.
     /// </summary>
-    public static bool MayBeNull(PropertyModel p) => IsNullable(p) || p.IsNullable;
+    private static bool MayBeNull(PropertyModel p) => IsOptionalWithoutDefault(p) || p.IsNullable;
 
     private static string PropertyType(PropertyModel p) => p.Type.ClrName + (MayBeNull(p) ? "?" : string.Empty);
 
@@ -68,11 +71,10 @@ internal static partial class JsonEmitter
     internal static void EmitOverrides(SourceWriter w, string type, string typeName, string writeCall)
     {
         w.Line();
-        w.Line($"public override {type} Read(ref {Reader} reader, global::System.Type typeToConvert, {Options} options)");
-        w.Line("{");
-        w.Line("    try { return ReadValue(ref reader, options); }");
-        w.Line($"    catch (global::System.Exception ex) when ({Rt}.IsDataError(ex)) {{ throw {Rt}.Final(ex, {Literal(typeName)}); }}");
-        w.Line("}");
+        w.Open($"public override {type} Read(ref {Reader} reader, global::System.Type typeToConvert, {Options} options)");
+        w.Line("try { return ReadValue(ref reader, options); }");
+        w.Line($"catch (global::System.Exception ex) when ({Rt}.IsDataError(ex)) {{ throw {Rt}.Final(ex, {Literal(typeName)}); }}");
+        w.Close();
         w.Line();
         w.Line($"public override void Write({Writer} writer, {type} value, {Options} options) => {writeCall};");
     }
@@ -107,9 +109,9 @@ internal static partial class JsonEmitter
         w.Open("switch (text.Length)");
         foreach (var group in Enumerable.Range(0, texts.Count).GroupBy(i => Encoding.UTF8.GetByteCount(texts[i])).OrderBy(g => g.Key))
         {
-            w.Line($"case {group.Key}:");
-            foreach (var i in group) w.Line($"    if (global::System.MemoryExtensions.SequenceEqual(text, {spanPrefix}{i})) return {i};");
-            w.Line("    return -1;");
+            w.Line($"case {group.Key}:").Indent();
+            foreach (var i in group) w.Line($"if (global::System.MemoryExtensions.SequenceEqual(text, {spanPrefix}{i})) return {i};");
+            w.Line("return -1;").Unindent();
         }
         w.Line("default: return -1;");
         w.Close();
@@ -119,9 +121,7 @@ internal static partial class JsonEmitter
     /// <summary>Members added inside the record: kept unknown properties and list/map-aware equality.</summary>
     public static void EmitRecordMembers(SourceWriter w, ModelSpec model, bool withEquality)
     {
-        var self = Naming.EscapeKeyword(model.TypeName);
-        var hierarchy = model.Hierarchy;
-        var derived = hierarchy?.BaseType is not null;
+        var derived = model.Hierarchy?.BaseType is not null;
         if (!derived)
         {
             // A derived record inherits its root's.
@@ -133,8 +133,12 @@ internal static partial class JsonEmitter
             w.Line($"[{Json}.Serialization.JsonIgnore]");
             w.Line($"public global::System.Collections.Generic.IReadOnlyDictionary<string, {Json}.JsonElement>? UnknownProperties {{ get; init; }}");
         }
-        if (!withEquality) return;
+        if (withEquality) EmitRecordEquality(w, model, derived);
+    }
 
+    /// <summary>The comparer fields for the list, map and bytes properties, then <c>Equals</c> and <c>GetHashCode</c>.</summary>
+    private static void EmitRecordEquality(SourceWriter w, ModelSpec model, bool derived)
+    {
         var comparers = new List<string>();
         string FieldFor(ResolvedType t)
         {
@@ -175,7 +179,14 @@ internal static partial class JsonEmitter
             w.Line();
             w.Line(c);
         }
+        EmitEqualsAndHash(w, model, derived, equals, hashes);
+    }
 
+    /// <summary><c>Equals</c> (one test per property, after the base's when derived) and a matching <c>GetHashCode</c>.</summary>
+    private static void EmitEqualsAndHash(SourceWriter w, ModelSpec model, bool derived, List<string> equals, List<string> hashes)
+    {
+        var self = Naming.EscapeKeyword(model.TypeName);
+        var hierarchy = model.Hierarchy;
         w.Line();
         w.Doc("<summary>Value equality over every property, comparing lists, maps and bytes by content, and the kept unknown properties.</summary>");
         var isSealed = hierarchy is null || hierarchy.IsSealed;
@@ -215,11 +226,21 @@ internal static partial class JsonEmitter
         _ => $"global::System.Collections.Generic.EqualityComparer<{t.ClrName}>.Default",
     };
 
+    /// <summary>The property names: pre-encoded for writing (<c>s_name{i}</c>), strings for messages (<c>s_names</c>); <see cref="EmitMatch"/> adds the UTF-8 spans for matching.</summary>
+    private static void EmitNameFields(SourceWriter w, IReadOnlyList<PropertyModel> props)
+    {
+        for (var i = 0; i < props.Count; i++)
+        {
+            w.Line($"private static readonly {Json}.JsonEncodedText s_name{i} = {Json}.JsonEncodedText.Encode({Literal(props[i].WireName)});");
+        }
+        w.Line($"private static readonly string[] s_names = new string[] {{ {string.Join(", ", props.Select(p => Literal(p.WireName)))} }};");
+    }
+
     /// <summary>The converter class for a record, emitted in the record's file.</summary>
     public static void EmitRecordConverter(SourceWriter w, ModelSpec model, string generatedCode)
     {
         var self = $"global::{model.Namespace}.{Naming.EscapeKeyword(model.TypeName)}";
-        var name = model.TypeName + "JsonConverter";
+        var name = ConverterName(model.TypeName);
         if (model.Hierarchy is { IsPlain: true })
         {
             EmitPlainConverter(w, model, self, name, generatedCode);
@@ -239,12 +260,7 @@ internal static partial class JsonEmitter
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Open($"internal sealed class {name} : {Json}.Serialization.JsonConverter<{self}>");
 
-        // Names: pre-encoded for writing, UTF-8 spans for matching, strings for messages.
-        for (var i = 0; i < props.Count; i++)
-        {
-            w.Line($"private static readonly {Json}.JsonEncodedText s_name{i} = {Json}.JsonEncodedText.Encode({Literal(props[i].WireName)});");
-        }
-        w.Line($"private static readonly string[] s_names = new string[] {{ {string.Join(", ", props.Select(p => Literal(p.WireName)))} }};");
+        EmitNameFields(w, props);
         if (props.Any(p => p.Default is not null))
         {
             w.Doc("<summary>An instance holding the documented defaults.</summary>");
@@ -281,7 +297,6 @@ internal static partial class JsonEmitter
     private static void EmitRead(SourceWriter w, ModelSpec model, string self, CollectionHelpers helpers, List<DiscriminatorTag> tags)
     {
         var props = model.AllProperties;
-        var words = (props.Count + 63) / 64;
         var polymorphic = model.Hierarchy?.Polymorphism is not null;
         if (polymorphic) EmitReadDispatch(w, model, self);
         w.Doc(polymorphic
@@ -289,75 +304,23 @@ internal static partial class JsonEmitter
             : "<summary>Reads the object the reader is on. Errors carry the path below it.</summary>");
         w.Open($"{(polymorphic ? "private" : "internal")} static {self} {(polymorphic ? "ReadOwn" : "ReadValue")}(ref {Reader} reader, {Options} options)");
         w.Line($"if (reader.TokenType != {Token}.StartObject) throw {Rt}.At({Rt}.Unexpected(ref reader, \"an object\"), {Literal(model.TypeName)}, null);");
+        // Defaults are stated once, in the record's initializers; the converter reads them from s_defaults.
         for (var i = 0; i < props.Count; i++)
         {
             var p = props[i];
-            // Defaults are stated once, in the record's initializers; the converter reads them from s_defaults.
-            var init = p.Default is not null ? "s_defaults." + Naming.EscapeKeyword(p.ClrName) : "default";
-            var type = p.Default is not null && !p.IsNullable ? p.Type.ClrName : p.Type.ClrName + "?";
-            // Value types without a default stay non-nullable locals; presence is tracked by bits.
-            if (p.Default is null && p.Type.IsValueType && !MayBeNull(p)) type = p.Type.ClrName;
-            w.Line($"{type} p{i} = {init};");
+            w.Line($"{FieldType(p)} p{i} = {(p.Default is not null ? "s_defaults." + Naming.EscapeKeyword(p.ClrName) : "default")};");
         }
-        for (var k = 0; k < words; k++) w.Line($"ulong seen{k} = 0;");
+        for (var k = 0; k < (props.Count + 63) / 64; k++) w.Line($"ulong seen{k} = 0;");
         w.Line($"global::System.Collections.Generic.Dictionary<string, {Json}.JsonElement>? unknown = null;");
         w.Line("var current = -1;");
         w.Line("string? currentUnknown = null;");
         w.Open("try");
-        w.Open("while (true)");
-        w.Line($"{Rt}.Read(ref reader);");
-        w.Line($"if (reader.TokenType == {Token}.EndObject) break;");
-        w.Line($"current = Match({Rt}.Utf8(ref reader));");
-        w.Line("if (current < 0) currentUnknown = reader.GetString()!;");
-        w.Line($"{Rt}.Read(ref reader);");
-        EmitSeen(w, "current >= 0", "current", "seen", words);
-        w.Open("switch (current)");
-        for (var i = 0; i < props.Count; i++)
-        {
-            var p = props[i];
-            w.Line($"case {i}:");
-            EmitReadAssignment(w, p, $"p{i}", helpers);
-            w.Line("    break;");
-        }
-        w.Line("default:");
-        // A discriminator no property holds (this record's, or one it is tagged for) is expected, in strict
-        // mode too; it is kept to be written back.
-        var tagNames = tags.Select(t => t.PropertyName).ToList();
-        if (model.Hierarchy?.Polymorphism is { } own && !props.Any(p => p.WireName == own.PropertyName) && !tagNames.Contains(own.PropertyName)) tagNames.Add(own.PropertyName);
-        tagNames = tagNames.Select(Literal).ToList();
-        w.Line(tagNames.Count == 0
-            ? $"    if ({Rt}.IsStrict(options)) throw {Rt}.UnknownProperty();"
-            : $"    if ({Rt}.IsStrict(options) && currentUnknown is not ({string.Join(" or ", tagNames)})) throw {Rt}.UnknownProperty();");
-        w.Line($"    unknown ??= new global::System.Collections.Generic.Dictionary<string, {Json}.JsonElement>(global::System.StringComparer.Ordinal);");
-        w.Line($"    if (unknown.ContainsKey(currentUnknown!)) throw {Rt}.Duplicate();");
-        w.Line($"    unknown.Add(currentUnknown!, {Json}.JsonElement.ParseValue(ref reader));");
-        w.Line("    break;");
-        w.Close();
-        w.Line("current = -1;");
-        w.Line("currentUnknown = null;");
-        w.Close();
-
-        // Required: every property the docs require must have been present (a write-only one is required
-        // of requests only: the server never returns it).
-        var required = Enumerable.Range(0, props.Count).Where(i => props[i].IsRequired && !props[i].IsWriteOnly).ToList();
-        if (required.Count > 0)
-        {
-            var checks = required.GroupBy(i => i / 64).Select(g =>
-            {
-                var mask = g.Aggregate(0UL, (m, i) => m | (1UL << (i % 64)));
-                return $"(seen{g.Key} & 0x{mask:X}UL) != 0x{mask:X}UL";
-            });
-            w.Open($"if ({string.Join(" || ", checks)})");
-            w.Line("var missing = new global::System.Collections.Generic.List<string>();");
-            foreach (var i in required) w.Line($"if ((seen{i / 64} & 0x{1UL << (i % 64):X}UL) == 0) missing.Add(\"'{props[i].WireName.Replace("\\", "\\\\").Replace("\"", "\\\"")}'\");");
-            w.Line($"throw {Rt}.Missing({Literal(model.TypeName)}, string.Join(\", \", missing));");
-            w.Close();
-        }
+        EmitReadLoop(w, model, helpers, tags);
+        EmitMissingCheck(w, props, model.TypeName);
         w.Close();
         w.Open($"catch (global::System.Exception ex) when ({Rt}.IsDataError(ex))");
         w.Line($"throw {Rt}.At(ex, {Literal(model.TypeName)}, current >= 0 ? s_names[current] : currentUnknown);");
         w.Close();
-
         w.Open($"return new {self}");
         for (var i = 0; i < props.Count; i++)
         {
@@ -371,29 +334,86 @@ internal static partial class JsonEmitter
         w.Close();
     }
 
+    /// <summary>The loop over the object's properties: each documented one into its local, the others kept.</summary>
+    private static void EmitReadLoop(SourceWriter w, ModelSpec model, CollectionHelpers helpers, List<DiscriminatorTag> tags)
+    {
+        var props = model.AllProperties;
+        w.Open("while (true)");
+        w.Line($"{Rt}.Read(ref reader);");
+        w.Line($"if (reader.TokenType == {Token}.EndObject) break;");
+        w.Line($"current = Match({Rt}.Utf8(ref reader));");
+        w.Line("if (current < 0) currentUnknown = reader.GetString()!;");
+        w.Line($"{Rt}.Read(ref reader);");
+        EmitSeen(w, "current >= 0", "current", "seen", (props.Count + 63) / 64);
+        w.Open("switch (current)");
+        for (var i = 0; i < props.Count; i++)
+        {
+            w.Line($"case {i}:").Indent();
+            EmitReadAssignment(w, props[i], $"p{i}", helpers);
+            w.Line("break;").Unindent();
+        }
+        w.Line("default:").Indent();
+        // A discriminator no property holds (this record's, or one it is tagged for) is expected, in strict
+        // mode too; it is kept to be written back.
+        var tagNames = tags.Select(t => t.PropertyName).ToList();
+        if (model.Hierarchy?.Polymorphism is { } own && !props.Any(p => p.WireName == own.PropertyName) && !tagNames.Contains(own.PropertyName)) tagNames.Add(own.PropertyName);
+        tagNames = tagNames.Select(Literal).ToList();
+        w.Line(tagNames.Count == 0
+            ? $"if ({Rt}.IsStrict(options)) throw {Rt}.UnknownProperty();"
+            : $"if ({Rt}.IsStrict(options) && currentUnknown is not ({string.Join(" or ", tagNames)})) throw {Rt}.UnknownProperty();");
+        w.Line($"unknown ??= new global::System.Collections.Generic.Dictionary<string, {Json}.JsonElement>(global::System.StringComparer.Ordinal);");
+        w.Line($"if (unknown.ContainsKey(currentUnknown!)) throw {Rt}.Duplicate();");
+        w.Line($"unknown.Add(currentUnknown!, {Json}.JsonElement.ParseValue(ref reader));");
+        w.Line("break;").Unindent();
+        w.Close();
+        w.Line("current = -1;");
+        w.Line("currentUnknown = null;");
+        w.Close();
+    }
+
+    /// <summary>
+    /// Required: every property the docs require must have been present (a write-only one is required
+    /// of requests only: the server never returns it).
+    /// </summary>
+    private static void EmitMissingCheck(SourceWriter w, IReadOnlyList<PropertyModel> props, string typeName)
+    {
+        var required = Enumerable.Range(0, props.Count).Where(i => props[i].IsRequired && !props[i].IsWriteOnly).ToList();
+        if (required.Count == 0) return;
+        var checks = required.GroupBy(i => i / 64).Select(g =>
+        {
+            var mask = g.Aggregate(0UL, (m, i) => m | (1UL << (i % 64)));
+            return $"(seen{g.Key} & 0x{mask:X}UL) != 0x{mask:X}UL";
+        });
+        w.Open($"if ({string.Join(" || ", checks)})");
+        w.Line("var missing = new global::System.Collections.Generic.List<string>();");
+        foreach (var i in required) w.Line($"if ((seen{i / 64} & 0x{1UL << (i % 64):X}UL) == 0) missing.Add(\"'{props[i].WireName.Replace("\\", "\\\\").Replace("\"", "\\\"")}'\");");
+        w.Line($"throw {Rt}.Missing({Literal(typeName)}, string.Join(\", \", missing));");
+        w.Close();
+    }
+
     /// <summary>Reads the value the reader is on into <paramref name="target"/> (inside a switch case).</summary>
     private static void EmitReadAssignment(SourceWriter w, PropertyModel p, string target, CollectionHelpers helpers)
     {
         if (p.Type.Kind == TypeKind.Any)
         {
             // A JSON null is a value of an "any" property.
-            w.Line($"    {target} = {ReadExpr(p.Type, helpers)};");
+            w.Line($"{target} = {ReadExpr(p.Type, helpers)};");
         }
         else if (MayBeNull(p))
         {
             // A union converts implicitly from its cases, so a bare null could convert through a class case: say which null.
             var nullValue = p.Type.Kind == TypeKind.Reference && p.Type.IsValueType && p.Type.EnumName is null ? $"({p.Type.ClrName}?)null" : "null";
-            w.Line($"    {target} = reader.TokenType == {Token}.Null ? {nullValue} : {ReadExpr(p.Type, helpers)};");
+            w.Line($"{target} = reader.TokenType == {Token}.Null ? {nullValue} : {ReadExpr(p.Type, helpers)};");
         }
         else if (p.Default is not null)
         {
             // null for an optional property with a default: the default applies, as when absent.
-            w.Line($"    if (reader.TokenType != {Token}.Null) {target} = {ReadExpr(p.Type, helpers)};");
+            w.Line($"if (reader.TokenType != {Token}.Null) {target} = {ReadExpr(p.Type, helpers)};");
         }
         else
         {
-            w.Line($"    if (reader.TokenType == {Token}.Null) throw {Rt}.NotNullable();");
-            w.Line($"    {target} = {ReadExpr(p.Type, helpers)};");
+            w.Line($"if (reader.TokenType == {Token}.Null) throw {Rt}.NotNullable();");
+            w.Line($"{target} = {ReadExpr(p.Type, helpers)};");
         }
     }
 
@@ -413,7 +433,7 @@ internal static partial class JsonEmitter
             var v = $"v{i}";
             w.Line($"if ({access} is {{ }} {v}) {PropertyWrite(p.Type, name, v, helpers)}");
             // A write-only one that was not read (a response) stays out rather than becoming null.
-            if (!IsNullable(p) && !p.IsWriteOnly) w.Line($"else writer.WriteNull({name});");
+            if (!IsOptionalWithoutDefault(p) && !p.IsWriteOnly) w.Line($"else writer.WriteNull({name});");
         }
         else
         {
@@ -471,9 +491,9 @@ internal static partial class JsonEmitter
                 ? $"case {i}: break;"
                 : $"case {i}: return {ConverterName(target)}.ReadValue(ref reader, options);");
         }
-        w.Line("default:");
-        w.Line($"    if ({Rt}.IsStrict(options)) throw {Rt}.At({Rt}.UndocumentedCase(tag.GetString()!), {Literal(model.TypeName)}, {Literal(polymorphism.PropertyName)});");
-        w.Line("    break;");
+        w.Line("default:").Indent();
+        w.Line($"if ({Rt}.IsStrict(options)) throw {Rt}.At({Rt}.UndocumentedCase(tag.GetString()!), {Literal(model.TypeName)}, {Literal(polymorphism.PropertyName)});");
+        w.Line("break;").Unindent();
         w.Close();
         w.Close();
         w.Line("return ReadOwn(ref reader, options);");
@@ -522,25 +542,25 @@ internal static partial class JsonEmitter
         _ => $"{v}.WriteTo(writer);",
     };
 
-    /// <summary>An expression reading a non-null value at the reader's current token.</summary>
-    internal static string ReadExpr(ResolvedType t, CollectionHelpers helpers) => t.Kind switch
+    /// <summary>An expression reading a non-null value at the current token of <paramref name="reader"/> (a local <c>Utf8JsonReader</c>).</summary>
+    internal static string ReadExpr(ResolvedType t, CollectionHelpers helpers, string reader = "reader") => t.Kind switch
     {
-        TypeKind.String => $"{Rt}.ReadString(ref reader)",
-        TypeKind.Int32 => $"{Rt}.ReadInt32(ref reader)",
-        TypeKind.Int64 or TypeKind.Integer => $"{Rt}.ReadInt64(ref reader)",
-        TypeKind.Float => $"{Rt}.ReadSingle(ref reader)",
-        TypeKind.Double => $"{Rt}.ReadDouble(ref reader)",
-        TypeKind.Number => t.ClrName == "double" ? $"{Rt}.ReadDouble(ref reader)" : $"{Rt}.ReadDecimal(ref reader)",
-        TypeKind.Decimal => $"{Rt}.ReadDecimal(ref reader)",
-        TypeKind.Boolean => $"{Rt}.ReadBoolean(ref reader)",
-        TypeKind.Date => t.ClrName == "global::System.DateOnly" ? $"{Rt}.ReadDateOnly(ref reader)" : $"{Rt}.ReadDateTime(ref reader)",
-        TypeKind.DateTime => $"{Rt}.ReadDateTimeOffset(ref reader)",
-        TypeKind.Uuid => $"{Rt}.ReadGuid(ref reader)",
-        TypeKind.Bytes => $"{Rt}.ReadBytes(ref reader)",
-        TypeKind.Any => $"{Json}.JsonElement.ParseValue(ref reader)",
-        TypeKind.Reference => $"{ConverterName(t.ClrName)}.ReadValue(ref reader, options)",
-        TypeKind.List or TypeKind.Map => $"{helpers.ReaderOf(t)}(ref reader, options)",
-        _ => $"{Json}.JsonElement.ParseValue(ref reader)",
+        TypeKind.String => $"{Rt}.ReadString(ref {reader})",
+        TypeKind.Int32 => $"{Rt}.ReadInt32(ref {reader})",
+        TypeKind.Int64 or TypeKind.Integer => $"{Rt}.ReadInt64(ref {reader})",
+        TypeKind.Float => $"{Rt}.ReadSingle(ref {reader})",
+        TypeKind.Double => $"{Rt}.ReadDouble(ref {reader})",
+        TypeKind.Number => t.ClrName == "double" ? $"{Rt}.ReadDouble(ref {reader})" : $"{Rt}.ReadDecimal(ref {reader})",
+        TypeKind.Decimal => $"{Rt}.ReadDecimal(ref {reader})",
+        TypeKind.Boolean => $"{Rt}.ReadBoolean(ref {reader})",
+        TypeKind.Date => t.ClrName == "global::System.DateOnly" ? $"{Rt}.ReadDateOnly(ref {reader})" : $"{Rt}.ReadDateTime(ref {reader})",
+        TypeKind.DateTime => $"{Rt}.ReadDateTimeOffset(ref {reader})",
+        TypeKind.Uuid => $"{Rt}.ReadGuid(ref {reader})",
+        TypeKind.Bytes => $"{Rt}.ReadBytes(ref {reader})",
+        TypeKind.Any => $"{Json}.JsonElement.ParseValue(ref {reader})",
+        TypeKind.Reference => $"{ConverterName(t.ClrName)}.ReadValue(ref {reader}, options)",
+        TypeKind.List or TypeKind.Map => $"{helpers.ReaderOf(t)}(ref {reader}, options)",
+        _ => $"{Json}.JsonElement.ParseValue(ref {reader})",
     };
 
     /// <summary>Read/write methods for the list and map shapes a record uses, one pair per distinct shape.</summary>
@@ -567,67 +587,73 @@ internal static partial class JsonEmitter
             {
                 var t = _shapes[i];
                 var e = t.Element!;
-                var nullCheck = e.Kind == TypeKind.Any ? string.Empty : $"if (reader.TokenType == {Token}.Null) throw {Rt}.NullItem();\n";
+                var nullCheck = e.Kind == TypeKind.Any ? string.Empty : $"if (reader.TokenType == {Token}.Null) throw {Rt}.NullItem();";
                 w.Line();
-                if (t.Kind == TypeKind.List)
-                {
-                    w.Open($"private static {t.ClrName} ReadCollection{i}(ref {Reader} reader, {Options} options)");
-                    w.Line($"if (reader.TokenType != {Token}.StartArray) throw {Rt}.Unexpected(ref reader, \"an array\");");
-                    w.Line($"var list = new global::System.Collections.Generic.List<{e.ClrName}>();");
-                    w.Open("try");
-                    w.Open("while (true)");
-                    w.Line($"{Rt}.Read(ref reader);");
-                    w.Line($"if (reader.TokenType == {Token}.EndArray) break;");
-                    if (nullCheck.Length > 0) w.Line(nullCheck.TrimEnd('\n'));
-                    w.Line($"list.Add({ReadExpr(e, this)});");
-                    w.Close();
-                    w.Close();
-                    w.Line($"catch (global::System.Exception ex) when ({Rt}.IsDataError(ex)) {{ throw {Rt}.AtIndex(ex, list.Count); }}");
-                    w.Line("return list;");
-                    w.Close();
-                    w.Line();
-                    w.Open($"private static void WriteCollection{i}({Writer} writer, {t.ClrName} value, {Options} options)");
-                    w.Line("writer.WriteStartArray();");
-                    w.Open("for (var i = 0; i < value.Count; i++)");
-                    w.Line("var item = value[i];");
-                    w.Line(e.IsValueType ? ValueWrite(e, "item", this) : $"if (item is null) writer.WriteNullValue(); else {ValueWrite(e, "item", this)}");
-                    w.Close();
-                    w.Line("writer.WriteEndArray();");
-                    w.Close();
-                }
-                else
-                {
-                    w.Open($"private static {t.ClrName} ReadCollection{i}(ref {Reader} reader, {Options} options)");
-                    w.Line($"if (reader.TokenType != {Token}.StartObject) throw {Rt}.Unexpected(ref reader, \"an object\");");
-                    w.Line($"var map = new global::System.Collections.Generic.Dictionary<string, {e.ClrName}>(global::System.StringComparer.Ordinal);");
-                    w.Line("string? key = null;");
-                    w.Open("try");
-                    w.Open("while (true)");
-                    w.Line($"{Rt}.Read(ref reader);");
-                    w.Line($"if (reader.TokenType == {Token}.EndObject) break;");
-                    w.Line("key = reader.GetString()!;");
-                    w.Line($"{Rt}.Read(ref reader);");
-                    w.Line($"if (map.ContainsKey(key)) throw {Rt}.Duplicate();");
-                    if (nullCheck.Length > 0) w.Line(nullCheck.TrimEnd('\n'));
-                    w.Line($"map.Add(key, {ReadExpr(e, this)});");
-                    w.Line("key = null;");
-                    w.Close();
-                    w.Close();
-                    w.Line($"catch (global::System.Exception ex) when ({Rt}.IsDataError(ex)) {{ throw key is null ? ex : {Rt}.AtKey(ex, key); }}");
-                    w.Line("return map;");
-                    w.Close();
-                    w.Line();
-                    w.Open($"private static void WriteCollection{i}({Writer} writer, {t.ClrName} value, {Options} options)");
-                    w.Line("writer.WriteStartObject();");
-                    w.Open("foreach (var pair in value)");
-                    w.Line("writer.WritePropertyName(pair.Key);");
-                    w.Line("var item = pair.Value;");
-                    w.Line(e.IsValueType ? ValueWrite(e, "item", this) : $"if (item is null) writer.WriteNullValue(); else {ValueWrite(e, "item", this)}");
-                    w.Close();
-                    w.Line("writer.WriteEndObject();");
-                    w.Close();
-                }
+                if (t.Kind == TypeKind.List) EmitList(w, i, t, e, nullCheck);
+                else EmitMap(w, i, t, e, nullCheck);
             }
+        }
+
+        /// <summary><c>ReadCollection{i}</c> and <c>WriteCollection{i}</c> for a list shape.</summary>
+        private void EmitList(SourceWriter w, int i, ResolvedType t, ResolvedType e, string nullCheck)
+        {
+            w.Open($"private static {t.ClrName} ReadCollection{i}(ref {Reader} reader, {Options} options)");
+            w.Line($"if (reader.TokenType != {Token}.StartArray) throw {Rt}.Unexpected(ref reader, \"an array\");");
+            w.Line($"var list = new global::System.Collections.Generic.List<{e.ClrName}>();");
+            w.Open("try");
+            w.Open("while (true)");
+            w.Line($"{Rt}.Read(ref reader);");
+            w.Line($"if (reader.TokenType == {Token}.EndArray) break;");
+            if (nullCheck.Length > 0) w.Line(nullCheck);
+            w.Line($"list.Add({ReadExpr(e, this)});");
+            w.Close();
+            w.Close();
+            w.Line($"catch (global::System.Exception ex) when ({Rt}.IsDataError(ex)) {{ throw {Rt}.AtIndex(ex, list.Count); }}");
+            w.Line("return list;");
+            w.Close();
+            w.Line();
+            w.Open($"private static void WriteCollection{i}({Writer} writer, {t.ClrName} value, {Options} options)");
+            w.Line("writer.WriteStartArray();");
+            w.Open("for (var i = 0; i < value.Count; i++)");
+            w.Line("var item = value[i];");
+            w.Line(e.IsValueType ? ValueWrite(e, "item", this) : $"if (item is null) writer.WriteNullValue(); else {ValueWrite(e, "item", this)}");
+            w.Close();
+            w.Line("writer.WriteEndArray();");
+            w.Close();
+        }
+
+        /// <summary><c>ReadCollection{i}</c> and <c>WriteCollection{i}</c> for a map shape (string keys, ordinal).</summary>
+        private void EmitMap(SourceWriter w, int i, ResolvedType t, ResolvedType e, string nullCheck)
+        {
+            w.Open($"private static {t.ClrName} ReadCollection{i}(ref {Reader} reader, {Options} options)");
+            w.Line($"if (reader.TokenType != {Token}.StartObject) throw {Rt}.Unexpected(ref reader, \"an object\");");
+            w.Line($"var map = new global::System.Collections.Generic.Dictionary<string, {e.ClrName}>(global::System.StringComparer.Ordinal);");
+            w.Line("string? key = null;");
+            w.Open("try");
+            w.Open("while (true)");
+            w.Line($"{Rt}.Read(ref reader);");
+            w.Line($"if (reader.TokenType == {Token}.EndObject) break;");
+            w.Line("key = reader.GetString()!;");
+            w.Line($"{Rt}.Read(ref reader);");
+            w.Line($"if (map.ContainsKey(key)) throw {Rt}.Duplicate();");
+            if (nullCheck.Length > 0) w.Line(nullCheck);
+            w.Line($"map.Add(key, {ReadExpr(e, this)});");
+            w.Line("key = null;");
+            w.Close();
+            w.Close();
+            w.Line($"catch (global::System.Exception ex) when ({Rt}.IsDataError(ex)) {{ throw key is null ? ex : {Rt}.AtKey(ex, key); }}");
+            w.Line("return map;");
+            w.Close();
+            w.Line();
+            w.Open($"private static void WriteCollection{i}({Writer} writer, {t.ClrName} value, {Options} options)");
+            w.Line("writer.WriteStartObject();");
+            w.Open("foreach (var pair in value)");
+            w.Line("writer.WritePropertyName(pair.Key);");
+            w.Line("var item = pair.Value;");
+            w.Line(e.IsValueType ? ValueWrite(e, "item", this) : $"if (item is null) writer.WriteNullValue(); else {ValueWrite(e, "item", this)}");
+            w.Close();
+            w.Line("writer.WriteEndObject();");
+            w.Close();
         }
     }
 
@@ -665,15 +691,13 @@ internal static partial class JsonEmitter
         w.Doc("<summary>Whether <paramref name=\"value\"/> is one of the documented members (false for a kept undocumented value).</summary>");
         w.Line($"public static bool IsDocumented(this {t} value) => (uint)(int)value < {count}u;");
         w.Line();
-        w.Line($"private static string UndocumentedWireValue({t} value)");
-        w.Line("{");
-        w.Line("    var index = -1 - (int)value;");
-        w.Line("    lock (s_undocumentedLock)");
-        w.Line("    {");
-        w.Line("        if (index >= 0 && index < s_undocumented.Count) return s_undocumented[index];");
-        w.Line("    }");
-        w.Line("    throw new global::System.ArgumentOutOfRangeException(nameof(value), value, null);");
-        w.Line("}");
+        w.Open($"private static string UndocumentedWireValue({t} value)");
+        w.Line("var index = -1 - (int)value;");
+        w.Open("lock (s_undocumentedLock)");
+        w.Line("if (index >= 0 && index < s_undocumented.Count) return s_undocumented[index];");
+        w.Close();
+        w.Line("throw new global::System.ArgumentOutOfRangeException(nameof(value), value, null);");
+        w.Close();
     }
 
     /// <summary>The ToWireValue fallback arm when undocumented values are supported.</summary>
@@ -729,7 +753,7 @@ internal static partial class JsonEmitter
 
     public static string EmitContext(string ns, string contextName, EquatableArray<ContextType> types, string generatedCode)
     {
-        var w = Emitter.Header(ns, json: false);
+        var w = GeneratedFile.Header(ns, json: false);
         var ctx = Naming.EscapeKeyword(contextName);
         w.Doc("<summary>");
         w.Doc($"Reflection-free System.Text.Json metadata for every model generated into <c>{XmlDoc.Escape(ns)}</c>:");
@@ -784,6 +808,6 @@ internal static partial class JsonEmitter
         w.Close();
         w.Close();
         w.Close();
-        return w.ToString();
+        return w.Finish();
     }
 }

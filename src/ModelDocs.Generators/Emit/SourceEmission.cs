@@ -81,7 +81,7 @@ internal static class SourceEmission
                 var types = group.SelectMany(g => g.Types).ToEquatableArray();
                 if (types.IsEmpty) continue;
                 sources.Add(new GeneratedSource(HintNames.ForType(group.Key, options.ContextName),
-                    JsonEmitter.EmitContext(group.Key, options.ContextName, types, Emitter.GeneratedCodeAttribute)));
+                    JsonEmitter.EmitContext(group.Key, options.ContextName, types, GeneratedFile.GeneratedCodeAttribute)));
             }
         });
     }

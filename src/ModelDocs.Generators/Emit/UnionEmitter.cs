@@ -15,14 +15,14 @@ namespace ModelDocs.Generators.Emit;
 /// </summary>
 internal static class UnionEmitter
 {
-    private const string Json = JsonEmitter.Json;
-    private const string Rt = JsonEmitter.Rt;
-    private const string Eq = JsonEmitter.Eq;
-    private const string Reader = JsonEmitter.Reader;
-    private const string Writer = JsonEmitter.Writer;
-    private const string Options = JsonEmitter.Options;
-    private const string Token = JsonEmitter.Token;
-    private const string Element = Json + ".JsonElement";
+    private const string Json = KnownTypes.Json;
+    private const string Rt = KnownTypes.Rt;
+    private const string Eq = KnownTypes.Eq;
+    private const string Reader = KnownTypes.Reader;
+    private const string Writer = KnownTypes.Writer;
+    private const string Options = KnownTypes.Options;
+    private const string Token = KnownTypes.Token;
+    private const string Element = KnownTypes.Element;
 
     private sealed class Case
     {
@@ -48,23 +48,22 @@ internal static class UnionEmitter
         var cases = model.Properties.Select((p, i) => new Case(i + 1, p, i < model.UnionCases.Count ? model.UnionCases[i] : new UnionCaseModel(UnionTokens.Any, EquatableArray<string>.Empty, EquatableArray<string>.Empty))).ToList();
         var self = Naming.EscapeKeyword(model.TypeName);
         var full = $"global::{model.Namespace}.{self}";
-        var w = Emitter.Header(model.Namespace, json);
+        var w = GeneratedFile.Header(model.Namespace, json);
         var summary = XmlDoc.Summary(model.Description);
         w.Doc("<summary>\n" + (summary.Length > 0 ? summary : $"One of: {string.Join(", ", cases.Select(c => XmlDoc.Escape(c.Property.ClrName)))}.") + "\n</summary>");
-        w.Doc($"<remarks>A union generated from <c>{XmlDoc.Escape(Emitter.FileName(model.FilePath))}</c>: test the case with <c>Is…</c>/<c>TryGet…</c>, or use <see cref=\"Match{{TResult}}\"/>. " +
+        w.Doc($"<remarks>A union generated from <c>{XmlDoc.Escape(GeneratedFile.FileName(model.FilePath))}</c>: test the case with <c>Is…</c>/<c>TryGet…</c>, or use <see cref=\"Match{{TResult}}\"/>. " +
               "<c>default</c> holds no case; a JSON value no case accepts is kept as <see cref=\"global::System.Text.Json.JsonElement\"/> (<see cref=\"IsUnknown\"/>) and written back unchanged.</remarks>");
-        w.Line(Emitter.GeneratedCodeAttribute);
-        w.Line($"[global::{GeneratedNames.AttributeNamespace}.{GeneratedNames.ModelDocAttribute}({Emitter.Literal(Emitter.FileName(model.FilePath))})]");
-        if (json) w.Line($"[{Json}.Serialization.JsonConverter(typeof(global::{model.Namespace}.{JsonEmitter.ConverterName(model.TypeName)}))]");
+        w.Line(GeneratedFile.GeneratedCodeAttribute);
+        w.Line($"[global::{GeneratedNames.AttributeNamespace}.{GeneratedNames.ModelDocAttribute}({GeneratedFile.Literal(GeneratedFile.FileName(model.FilePath))})]");
+        if (json) w.Line($"[{Json}.Serialization.JsonConverter(typeof(global::{model.Namespace}.{KnownTypes.ConverterName(model.TypeName)}))]");
         w.Open($"public readonly partial struct {self} : global::System.IEquatable<{self}>");
         w.Line("private readonly object? _value;");
         w.Line("private readonly int _case;");
         w.Line();
-        w.Line($"internal {self}(int @case, object? value)");
-        w.Line("{");
-        w.Line("    _case = @case;");
-        w.Line("    _value = value;");
-        w.Line("}");
+        w.Open($"internal {self}(int @case, object? value)");
+        w.Line("_case = @case;");
+        w.Line("_value = value;");
+        w.Close();
         w.Line();
         w.Doc("<summary>The case number (1 for the first documented case, …); 0 for <c>default</c>, -1 for a kept value no case accepts.</summary>");
         w.Line("internal int CaseNumber => _case;");
@@ -74,41 +73,55 @@ internal static class UnionEmitter
 
         // Implicit conversions: not from interfaces (C# forbids them) or object, and only from a type one case has.
         var convertible = cases.Where(c => !IsInterfaceOrObject(c.Type) && cases.Count(o => o.Type == c.Type) == 1 && c.Type != Element).ToList();
-        foreach (var c in cases)
-        {
-            var doc = XmlDoc.Summary(c.Property.Description);
-            var number = c.Number.ToString(CultureInfo.InvariantCulture);
-            w.Line();
-            w.Doc($"<summary>A <see cref=\"{self}\"/> holding the <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case{(doc.Length > 0 ? ": " + doc : ".")}</summary>");
-            w.Open($"public static {self} From{c.Property.ClrName}({c.Type} value)");
-            if (!c.Property.Type.IsValueType) w.Line("if (value is null) throw new global::System.ArgumentNullException(nameof(value));");
-            w.Line($"return new {self}({number}, value);");
-            w.Close();
-            if (convertible.Contains(c))
-            {
-                w.Line();
-                w.Doc($"<summary>A <see cref=\"{self}\"/> holding the <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case.</summary>");
-                w.Line($"public static implicit operator {self}({c.Type} value) => From{c.Property.ClrName}(value);");
-            }
-            w.Line();
-            w.Doc($"<summary>Whether the value is the <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case.</summary>");
-            w.Line($"public bool Is{c.Property.ClrName} => _case == {number};");
-            w.Line();
-            w.Doc($"<summary>The <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case's value, when the value is that case.</summary>");
-            w.Open($"public bool TryGet{c.Property.ClrName}(out {c.Type} value)");
-            w.Open($"if (_case == {number})");
-            w.Line($"value = ({c.Type})_value!;");
-            w.Line("return true;");
-            w.Close();
-            w.Line("value = default!;");
-            w.Line("return false;");
-            w.Close();
-            w.Line();
-            w.Doc($"<summary>The <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case's value.</summary>");
-            w.Doc($"<exception cref=\"global::System.InvalidOperationException\">The value is another case.</exception>");
-            w.Line($"public {c.Type} As{c.Property.ClrName} => _case == {number} ? ({c.Type})_value! : throw new global::System.InvalidOperationException(\"The {model.TypeName} is not the {c.Property.ClrName} case.\");");
-        }
+        foreach (var c in cases) EmitCaseMembers(w, self, model.TypeName, c, convertible.Contains(c));
+        EmitUnknownMembers(w);
+        EmitMatch(w, self, model.TypeName, cases);
+        EmitEquality(w, self, cases, json);
+        w.Close();
+        if (json) EmitConverter(w, model, full, cases);
+        w.Close();
+        return w.Finish();
+    }
 
+    /// <summary>A case's members: <c>FromX</c>, the implicit conversion when <paramref name="convertible"/>, <c>IsX</c>, <c>TryGetX</c>, <c>AsX</c>.</summary>
+    private static void EmitCaseMembers(SourceWriter w, string self, string typeName, Case c, bool convertible)
+    {
+        var doc = XmlDoc.Summary(c.Property.Description);
+        var number = c.Number.ToString(CultureInfo.InvariantCulture);
+        w.Line();
+        w.Doc($"<summary>A <see cref=\"{self}\"/> holding the <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case{(doc.Length > 0 ? ": " + doc : ".")}</summary>");
+        w.Open($"public static {self} From{c.Property.ClrName}({c.Type} value)");
+        if (!c.Property.Type.IsValueType) w.Line("if (value is null) throw new global::System.ArgumentNullException(nameof(value));");
+        w.Line($"return new {self}({number}, value);");
+        w.Close();
+        if (convertible)
+        {
+            w.Line();
+            w.Doc($"<summary>A <see cref=\"{self}\"/> holding the <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case.</summary>");
+            w.Line($"public static implicit operator {self}({c.Type} value) => From{c.Property.ClrName}(value);");
+        }
+        w.Line();
+        w.Doc($"<summary>Whether the value is the <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case.</summary>");
+        w.Line($"public bool Is{c.Property.ClrName} => _case == {number};");
+        w.Line();
+        w.Doc($"<summary>The <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case's value, when the value is that case.</summary>");
+        w.Open($"public bool TryGet{c.Property.ClrName}(out {c.Type} value)");
+        w.Open($"if (_case == {number})");
+        w.Line($"value = ({c.Type})_value!;");
+        w.Line("return true;");
+        w.Close();
+        w.Line("value = default!;");
+        w.Line("return false;");
+        w.Close();
+        w.Line();
+        w.Doc($"<summary>The <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case's value.</summary>");
+        w.Doc($"<exception cref=\"global::System.InvalidOperationException\">The value is another case.</exception>");
+        w.Line($"public {c.Type} As{c.Property.ClrName} => _case == {number} ? ({c.Type})_value! : throw new global::System.InvalidOperationException(\"The {typeName} is not the {c.Property.ClrName} case.\");");
+    }
+
+    /// <summary><c>IsUnknown</c> and <c>TryGetUnknown</c>: JSON no documented case accepts, kept.</summary>
+    private static void EmitUnknownMembers(SourceWriter w)
+    {
         w.Line();
         w.Doc("<summary>Whether the value is JSON that no documented case accepts (kept as read; strict mode rejects it instead).</summary>");
         w.Line("public bool IsUnknown => _case == -1;");
@@ -122,13 +135,6 @@ internal static class UnionEmitter
         w.Line("value = default;");
         w.Line("return false;");
         w.Close();
-
-        EmitMatch(w, self, model.TypeName, cases);
-        EmitEquality(w, self, cases, json);
-        w.Close();
-        if (json) EmitConverter(w, model, full, cases);
-        w.Close();
-        return w.ToString();
     }
 
     private static bool IsInterfaceOrObject(string clr)
@@ -230,13 +236,13 @@ internal static class UnionEmitter
 
     private static void EmitConverter(SourceWriter w, ModelSpec model, string full, List<Case> cases)
     {
-        var name = JsonEmitter.ConverterName(model.TypeName);
+        var name = KnownTypes.ConverterName(model.TypeName);
         var helpers = new JsonEmitter.CollectionHelpers();
         var objectCases = cases.Where(c => c.Accepts(UnionTokens.Object) && c.Facts.Accepts != UnionTokens.Any).ToList();
         var names = objectCases.SelectMany(c => c.Facts.Names.Concat(c.Facts.Required)).Distinct(System.StringComparer.Ordinal).ToList();
         w.Line();
         w.Doc($"<summary>Reads and writes <see cref=\"{full}\"/>: the case from the JSON token and, among objects, from the property names present.</summary>");
-        w.Line(Emitter.GeneratedCodeAttribute);
+        w.Line(GeneratedFile.GeneratedCodeAttribute);
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Open($"internal sealed class {name} : {Json}.Serialization.JsonConverter<{full}>");
         JsonEmitter.EmitOverrides(w, full, model.TypeName, "WriteValue(writer, value, options)");
@@ -253,48 +259,55 @@ internal static class UnionEmitter
         EmitTokenBlock(w, full, cases, UnionTokens.Object, new[] { "StartObject" }, objectCases.Count > 1 && names.Count > 0 ? objectCases : null);
         w.Line($"case {Token}.Null: return default;");
         w.Close();
-        w.Line($"if ({Rt}.IsStrict(options)) throw {Rt}.At({Rt}.Unexpected(ref reader, {Emitter.Literal(Expected(cases))}), {Emitter.Literal(model.TypeName)}, null);");
+        w.Line($"if ({Rt}.IsStrict(options)) throw {Rt}.At({Rt}.Unexpected(ref reader, {GeneratedFile.Literal(Expected(cases))}), {GeneratedFile.Literal(model.TypeName)}, null);");
         w.Line($"return new {full}(-1, {Element}.ParseValue(ref reader));");
         w.Close();
 
-        foreach (var c in cases)
-        {
-            w.Line();
-            w.Doc($"<summary>Reads the {XmlDoc.Escape(c.Property.ClrName)} case; false (the reader unchanged) when the JSON is not that case.</summary>");
-            w.Open($"private static bool TryRead{c.Number}(ref {Reader} reader, {Options} options, out {full} value)");
-            w.Line("var copy = reader;");
-            w.Open("try");
-            var read = c.Property.Type.EnumName is not null
-                ? $"{GeneratedNames.ExtensionsOf(c.Type)}.{GeneratedNames.TryParse}(copy.GetString()!, out var e) ? e : throw {Rt}.UndocumentedValue({Emitter.Literal(c.Property.Type.EnumName)}, copy.GetString()!)"
-                : JsonEmitter.ReadExpr(c.Property.Type, helpers).Replace("ref reader", "ref copy");
-            w.Line($"value = new {full}({c.Number}, {read});");
-            w.Line("reader = copy;");
-            w.Line("return true;");
-            w.Close();
-            w.Open($"catch (global::System.Exception ex) when ({Rt}.IsDataError(ex))");
-            w.Line("value = default;");
-            w.Line("return false;");
-            w.Close();
-            w.Close();
-        }
-
+        foreach (var c in cases) EmitTryRead(w, full, c, helpers);
         if (objectCases.Count > 1 && names.Count > 0) EmitObjectOrder(w, objectCases, names);
+        EmitWriteValue(w, full, cases, helpers);
+        helpers.EmitAll(w);
+        w.Close();
+    }
 
+    /// <summary><c>TryRead{n}</c>: the case read from a copy of the reader, which moves on only when it is that case.</summary>
+    private static void EmitTryRead(SourceWriter w, string full, Case c, JsonEmitter.CollectionHelpers helpers)
+    {
+        w.Line();
+        w.Doc($"<summary>Reads the {XmlDoc.Escape(c.Property.ClrName)} case; false (the reader unchanged) when the JSON is not that case.</summary>");
+        w.Open($"private static bool TryRead{c.Number}(ref {Reader} reader, {Options} options, out {full} value)");
+        w.Line("var copy = reader;");
+        w.Open("try");
+        var read = c.Property.Type.EnumName is not null
+            ? $"{GeneratedNames.ExtensionsOf(c.Type)}.{GeneratedNames.TryParse}(copy.GetString()!, out var e) ? e : throw {Rt}.UndocumentedValue({GeneratedFile.Literal(c.Property.Type.EnumName)}, copy.GetString()!)"
+            : JsonEmitter.ReadExpr(c.Property.Type, helpers, reader: "copy");
+        w.Line($"value = new {full}({c.Number}, {read});");
+        w.Line("reader = copy;");
+        w.Line("return true;");
+        w.Close();
+        w.Open($"catch (global::System.Exception ex) when ({Rt}.IsDataError(ex))");
+        w.Line("value = default;");
+        w.Line("return false;");
+        w.Close();
+        w.Close();
+    }
+
+    /// <summary><c>WriteValue</c>: the case's value by its type; kept JSON as read; <c>default</c> as null.</summary>
+    private static void EmitWriteValue(SourceWriter w, string full, List<Case> cases, JsonEmitter.CollectionHelpers helpers)
+    {
         w.Line();
         w.Doc("<summary>Writes the case's value; kept JSON as read; <c>default</c> as null.</summary>");
         w.Open($"internal static void WriteValue({Writer} writer, {full} value, {Options} options)");
         w.Open("switch (value.CaseNumber)");
         foreach (var c in cases)
         {
-            w.Line($"case {c.Number}:");
-            w.Line($"    {{ var v = ({c.Type})value.Value!; {JsonEmitter.ValueWrite(c.Property.Type, "v", helpers)} }}");
-            w.Line("    return;");
+            w.Line($"case {c.Number}:").Indent();
+            w.Line($"{{ var v = ({c.Type})value.Value!; {JsonEmitter.ValueWrite(c.Property.Type, "v", helpers)} }}");
+            w.Line("return;").Unindent();
         }
         w.Line($"case -1: (({Element})value.Value!).WriteTo(writer); return;");
         w.Line("default: writer.WriteNullValue(); return;");
         w.Close();
-        w.Close();
-        helpers.EmitAll(w);
         w.Close();
     }
 
@@ -321,8 +334,8 @@ internal static class UnionEmitter
         var candidates = cases.Where(c => c.Accepts(token)).ToList();
         if (candidates.Count == 0) return;
         foreach (var label in labels) w.Line($"case {Token}.{label}:");
-        w.Line("{");
-        w.Line($"    {full} value;");
+        w.Open();
+        w.Line($"{full} value;");
         if (token == UnionTokens.String)
         {
             // Plain strings (and "any") accept every string: last.
@@ -334,34 +347,31 @@ internal static class UnionEmitter
             var any = cases.Where(c => c.Accepts(UnionTokens.Number)).ToList();
             if (integral.Count > 0)
             {
-                w.Line("    if (reader.TryGetInt64(out _))");
-                w.Line("    {");
-                foreach (var c in integral) w.Line($"        if (TryRead{c.Number}(ref reader, options, out value)) return value;");
-                w.Line("    }");
+                w.Open("if (reader.TryGetInt64(out _))");
+                foreach (var c in integral) w.Line($"if (TryRead{c.Number}(ref reader, options, out value)) return value;");
+                w.Close();
             }
-            foreach (var c in any) w.Line($"    if (TryRead{c.Number}(ref reader, options, out value)) return value;");
-            w.Line("    break;");
-            w.Line("}");
+            foreach (var c in any) w.Line($"if (TryRead{c.Number}(ref reader, options, out value)) return value;");
+            w.Line("break;");
+            w.Close();
             return;
         }
         if (objectOrder is not null)
         {
             var rest = candidates.Where(c => !objectOrder.Contains(c)).ToList();
-            w.Line("    foreach (var number in ObjectOrder(reader))");
-            w.Line("    {");
-            w.Line("        switch (number)");
-            w.Line("        {");
-            foreach (var c in objectOrder) w.Line($"            case {c.Number}: if (TryRead{c.Number}(ref reader, options, out value)) return value; break;");
-            w.Line("        }");
-            w.Line("    }");
-            foreach (var c in rest) w.Line($"    if (TryRead{c.Number}(ref reader, options, out value)) return value;");
-            w.Line("    break;");
-            w.Line("}");
+            w.Open("foreach (var number in ObjectOrder(reader))");
+            w.Open("switch (number)");
+            foreach (var c in objectOrder) w.Line($"case {c.Number}: if (TryRead{c.Number}(ref reader, options, out value)) return value; break;");
+            w.Close();
+            w.Close();
+            foreach (var c in rest) w.Line($"if (TryRead{c.Number}(ref reader, options, out value)) return value;");
+            w.Line("break;");
+            w.Close();
             return;
         }
-        foreach (var c in candidates) w.Line($"    if (TryRead{c.Number}(ref reader, options, out value)) return value;");
-        w.Line("    break;");
-        w.Line("}");
+        foreach (var c in candidates) w.Line($"if (TryRead{c.Number}(ref reader, options, out value)) return value;");
+        w.Line("break;");
+        w.Close();
     }
 
     /// <summary>Whether a string case checks the text (a format or an enum's values) rather than taking any string.</summary>

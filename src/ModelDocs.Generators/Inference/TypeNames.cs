@@ -68,7 +68,7 @@ internal static class TypeNames
     private static IEnumerable<string> Declares(string typeName, bool isEnum)
     {
         yield return typeName;
-        yield return Emit.JsonEmitter.ConverterName(typeName);
+        yield return Emit.KnownTypes.ConverterName(typeName);
         if (isEnum) yield return GeneratedNames.ExtensionsOf(typeName);
     }
 
