@@ -127,7 +127,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DialectLimits = Make("MD1029",
         "Docs do not carry exact wire names",
-        "The Name column of {0} docs ({1}) holds the SDK's field name, not the JSON property name: wire names follow ModelDocsWireNaming={2}; set ModelDocsWireNaming (camelCase, snake_case, PascalCase or as-written) to change it, or use docs whose Name column is the JSON name (typescript-axios, r, bash) or the API's OpenAPI document{3}",
+        "The Name column of {0} docs ({1}) holds the SDK's field name, not the JSON property name: wire names follow ModelDocsWireNaming={2}; set ModelDocsWireNaming (camelCase, snake_case, PascalCase or as-written) to change it, or use docs whose Name column is the JSON name (typescript-axios, r, bash, the 6.x python generator's) or the API's OpenAPI document{3}",
         DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor TypeGeneratedTwice = Make("MD1030",
