@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
+using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Inference;
 using ModelDocs.Generators.Model;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Model;
 
 namespace ModelDocs.Generators.Parsing;
