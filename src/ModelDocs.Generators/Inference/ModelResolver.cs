@@ -408,43 +408,18 @@ internal static class ModelResolver
     private static TypeIndexEntry? Pick(IEnumerable<TypeIndexEntry> candidates, string ns)
         => candidates.OrderBy(e => e.Namespace == ns ? 0 : 1).ThenBy(e => e.FilePath, StringComparer.Ordinal).FirstOrDefault();
 
+    /// <summary>
+    /// " (did you mean '{closest}{suffix}'?)" for the candidate nearest <paramref name="name"/> ignoring case
+    /// (Levenshtein, ties to the ordinally first), when it is at most a third of the name's length away (1 to 3
+    /// edits); otherwise empty.
+    /// </summary>
     internal static string DidYouMean(string name, IEnumerable<string> candidates, string suffix)
     {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var c in candidates)
-        {
-            var d = Levenshtein(name.ToLowerInvariant(), c.ToLowerInvariant(), 3);
-            if (d < bestDistance || (d == bestDistance && best is not null && string.CompareOrdinal(c, best) < 0))
-            {
-                bestDistance = d;
-                best = c;
-            }
-        }
-        return best is not null && bestDistance <= Math.Max(1, Math.Min(3, name.Length / 3)) ? $" (did you mean '{best}{suffix}'?)" : string.Empty;
-    }
-
-    /// <summary>Edit distance, giving up (returning <paramref name="cap"/>+1) once it must exceed the cap.</summary>
-    internal static int Levenshtein(string a, string b, int cap)
-    {
-        if (Math.Abs(a.Length - b.Length) > cap) return cap + 1;
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) prev[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            var rowMin = cur[0];
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                rowMin = Math.Min(rowMin, cur[j]);
-            }
-            if (rowMin > cap) return cap + 1;
-            (prev, cur) = (cur, prev);
-        }
-        return prev[b.Length];
+        var lower = name.ToLowerInvariant();
+        var best = EditDistance.Closest(candidates.OrderBy(c => c, StringComparer.Ordinal),
+            c => EditDistance.Between(lower, c.ToLowerInvariant(), transpositions: false, cap: 3),
+            (_, distance) => distance <= Math.Max(1, Math.Min(3, name.Length / 3)));
+        return best is not null ? $" (did you mean '{best}{suffix}'?)" : string.Empty;
     }
 
     /// <summary>
