@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Diagnostics;
@@ -58,10 +57,7 @@ internal static class HintNames
                     continue;
                 }
                 var stem = hint.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase) ? hint.Substring(0, hint.Length - Suffix.Length) : hint;
-                string to;
-                var n = 2;
-                do to = stem + "." + (n++).ToString(CultureInfo.InvariantCulture) + Suffix;
-                while (asked.Contains(to) || given.ContainsKey(to));
+                var to = UniqueNames.Numbered(stem, c => !asked.Contains(c) && !given.ContainsKey(c), ".", Suffix);
                 given.Add(to, claims);
                 // Equal to the letter: the same C# type twice (the fixed ModelDocs.* files declare no type of that name).
                 var firstHint = first.Hints.FirstOrDefault(h => string.Equals(h, hint, StringComparison.OrdinalIgnoreCase));

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using ModelDocs.Generators.Common;
@@ -75,8 +74,7 @@ internal static class Hierarchies
         foreach (var p in properties)
         {
             if (!wireNames.Add(p.WireName)) continue;
-            var name = p.ClrName;
-            for (var n = 2; !clrNames.Add(name); n++) name = p.ClrName + n.ToString(CultureInfo.InvariantCulture);
+            var name = UniqueNames.Claim(clrNames, p.ClrName);
             list.Add(name == p.ClrName ? p : p with { ClrName = name });
         }
         return list;

@@ -97,8 +97,7 @@ internal static class ModelResolver
             if (clrNames.TryGetValue(clrName, out var firstOwner))
             {
                 var collided = clrName;
-                var n = 2;
-                while (clrNames.ContainsKey(clrName)) clrName = collided + (n++).ToString(CultureInfo.InvariantCulture);
+                clrName = UniqueNames.Numbered(collided, c => !clrNames.ContainsKey(c));
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, raw.Row, firstOwner, raw.Name, doc.FileStem, collided, clrName));
             }
             clrNames[clrName] = raw.Name;
@@ -234,12 +233,7 @@ internal static class ModelResolver
     }
 
     private static string UniqueEnumName(string name, HashSet<string> taken)
-    {
-        if (!taken.Contains(name)) return name;
-        var candidate = name + "Enum";
-        for (var n = 2; taken.Contains(candidate); n++) candidate = name + "Enum" + n.ToString(CultureInfo.InvariantCulture);
-        return candidate;
-    }
+        => taken.Contains(name) ? UniqueNames.First(name + "Enum", c => !taken.Contains(c)) : name;
 
     /// <summary>Java-style <c>## Enum: StateEnum</c> table for a property typed <c>StateEnum</c> or linked to <c>#StateEnum</c>.</summary>
     private static RawEnum? FindEnumTable(DocumentSpec doc, TypeSpec inner, string property)

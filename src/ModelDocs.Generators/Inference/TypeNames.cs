@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using ModelDocs.Generators.Common;
@@ -50,13 +49,9 @@ internal static class TypeNames
             {
                 foreach (var e in d.PropertyEnums)
                 {
-                    var name = e;
-                    if (Declares(e, true).Any(taken.Contains))
-                    {
-                        var n = 2;
-                        do name = e + (n++).ToString(CultureInfo.InvariantCulture);
-                        while (wanted.Contains(name) || Declares(name, true).Any(taken.Contains));
-                    }
+                    var name = Declares(e, true).Any(taken.Contains)
+                        ? UniqueNames.Numbered(e, c => !wanted.Contains(c) && !Declares(c, true).Any(taken.Contains))
+                        : e;
                     foreach (var t in Declares(name, true)) taken.Add(t);
                     if (name != e) renames.Add(new EnumRename(d.Namespace, d.TypeName, e, name));
                 }

@@ -87,4 +87,18 @@ public sealed class CommonTests
         Assert.Null(EditDistance.Closest(new[] { "ab" }, _ => 1, (_, _) => false));
         Assert.Null(EditDistance.Closest(Array.Empty<string>(), _ => 0, (_, _) => true));
     }
+
+    [Fact]
+    public void UniqueNamesCountFromTwo()
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal) { "Pet", "Pet2" };
+        Assert.Equal("Pet3", UniqueNames.Claim(taken, "Pet"));
+        Assert.Equal("Owner", UniqueNames.Claim(taken, "Owner"));
+        Assert.Contains("Pet3", taken);
+        Assert.Contains("Owner", taken);
+        Assert.Equal("Pet4", UniqueNames.Claim(taken, "Pet"));
+        Assert.Equal("Pet", UniqueNames.First("Pet", _ => true));
+        Assert.Equal("Pet2", UniqueNames.Numbered("Pet", _ => true));
+        Assert.Equal("a.3.g.cs", UniqueNames.Numbered("a", c => c != "a.2.g.cs", ".", ".g.cs"));
+    }
 }

@@ -817,12 +817,7 @@ internal sealed partial class JsonDocReader
 
     private static string ToTypeName(string name) => Inference.Naming.ToIdentifier(name);
 
-    private string UniqueTypeName(string name)
-    {
-        var candidate = name;
-        for (var n = 2; !_typeNames.Add(candidate); n++) candidate = name + n.ToString(CultureInfo.InvariantCulture);
-        return candidate;
-    }
+    private string UniqueTypeName(string name) => UniqueNames.Claim(_typeNames, name);
 
     /// <summary>description (else title), with line breaks as the markdown docs write them (one space each).</summary>
     private static string? DescriptionOf(JsonNode node)
