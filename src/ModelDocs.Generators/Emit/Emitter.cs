@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
+using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Inference;
 using ModelDocs.Generators.Model;
 
@@ -44,21 +45,15 @@ internal static class Emitter
 
     internal static string Literal(string s) => SymbolDisplay.FormatLiteral(s, quote: true);
 
-    internal static string FileName(string path)
-    {
-        var slash = System.Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
-        return slash >= 0 ? path.Substring(slash + 1) : path;
-    }
-
     public static string EmitModel(ModelSpec model, TargetCapabilities caps)
     {
         var json = caps.HasJsonSerializer;
         var w = Header(model.Namespace, json);
         var summary = XmlDoc.Summary(model.Description);
         w.Doc("<summary>\n" + (summary.Length > 0 ? summary : $"The {XmlDoc.Escape(model.TypeName)} model.") + "\n</summary>");
-        w.Doc($"<remarks>Generated from <c>{XmlDoc.Escape(FileName(model.FilePath))}</c>.</remarks>");
+        w.Doc($"<remarks>Generated from <c>{XmlDoc.Escape(Paths.FileName(model.FilePath))}</c>.</remarks>");
         w.Line(GeneratedCode);
-        w.Line($"[global::{GeneratedNames.AttributeNamespace}.{GeneratedNames.ModelDocAttribute}({Literal(FileName(model.FilePath))})]");
+        w.Line($"[global::{GeneratedNames.AttributeNamespace}.{GeneratedNames.ModelDocAttribute}({Literal(Paths.FileName(model.FilePath))})]");
         if (json) w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::{model.Namespace}.{JsonEmitter.ConverterName(model.TypeName)}))]");
         var h = model.Hierarchy;
         var sealedness = h is null || h.IsSealed ? "sealed " : string.Empty;
@@ -186,7 +181,7 @@ internal static class Emitter
             EnumOrigin.Schema => "the schema's <c>enum</c>",
             _ => "the property's description",
         };
-        var remarks = $"Values from {origin} in <c>{XmlDoc.Escape(FileName(filePath))}</c>.";
+        var remarks = $"Values from {origin} in <c>{XmlDoc.Escape(Paths.FileName(filePath))}</c>.";
         if (e.StateMachine is { } sm)
         {
             if (!sm.Creatable.IsEmpty) remarks += " Created as: " + string.Join(", ", sm.Creatable.Select(c => "<c>" + XmlDoc.Escape(c) + "</c>")) + ".";
@@ -194,7 +189,7 @@ internal static class Emitter
         }
         w.Doc("<remarks>" + remarks + "</remarks>");
         w.Line(GeneratedCode);
-        w.Line($"[global::{GeneratedNames.AttributeNamespace}.{GeneratedNames.ModelDocAttribute}({Literal(FileName(filePath))})]");
+        w.Line($"[global::{GeneratedNames.AttributeNamespace}.{GeneratedNames.ModelDocAttribute}({Literal(Paths.FileName(filePath))})]");
         if (e.StateMachine is { } machine)
         {
             w.Line($"[global::{GeneratedNames.AttributeNamespace}.{GeneratedNames.CreatableStatesAttribute}({string.Join(", ", machine.Creatable.Select(Literal))})]");

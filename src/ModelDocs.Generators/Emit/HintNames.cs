@@ -88,15 +88,9 @@ internal static class HintNames
             if (r.SameTypeAs is { } other)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeGeneratedTwice, InternalErrors.FileStart(emitted.FilePath),
-                    FileName(emitted.FilePath), requested.Substring(0, requested.Length - Suffix.Length), FileName(other)));
+                    Paths.FileName(emitted.FilePath), requested.Substring(0, requested.Length - Suffix.Length), Paths.FileName(other)));
             }
         }
         return emitted with { Sources = sources.ToEquatableArray(), Diagnostics = diagnostics.ToEquatableArray() };
-    }
-
-    private static string FileName(string path)
-    {
-        var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
-        return slash >= 0 ? path.Substring(slash + 1) : path;
     }
 }

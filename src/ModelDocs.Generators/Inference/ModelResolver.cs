@@ -453,7 +453,7 @@ internal static class ModelResolver
             return Fail(type.EnumName is not null ? "value of " + type.EnumName : type.Kind.ToString().ToLowerInvariant() + " (an empty string is not one)");
         }
         if (t.Length == 0 || t == "null" || t == "None" || t == "nil" || t == "undefined") return null;
-        var unquoted = Unquote(t);
+        var unquoted = Strings.Unquote(t);
         documented = text;
         var result = ResolveScalarDefault(raw, type, enumModel, ns, unquoted, Fail);
         if (result is null) unapplied = json ?? text;
@@ -511,11 +511,5 @@ internal static class ModelResolver
             default:
                 return Fail(type.Kind.ToString().ToLowerInvariant() + " default (only strings, numbers, booleans and enum values are supported)");
         }
-    }
-
-    private static string Unquote(string s)
-    {
-        if (s.Length >= 2 && (s[0] == '\'' || s[0] == '"') && s[s.Length - 1] == s[0]) return s.Substring(1, s.Length - 2);
-        return s;
     }
 }

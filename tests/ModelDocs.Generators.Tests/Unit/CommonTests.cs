@@ -101,4 +101,26 @@ public sealed class CommonTests
         Assert.Equal("Pet2", UniqueNames.Numbered("Pet", _ => true));
         Assert.Equal("a.3.g.cs", UniqueNames.Numbered("a", c => c != "a.2.g.cs", ".", ".g.cs"));
     }
+
+    [Theory]
+    [InlineData("docs/Pet.md", "Pet.md", "Pet")]
+    [InlineData("C:\\repo\\docs\\Pet.md", "Pet.md", "Pet")]
+    [InlineData("a/b\\pet.schema.json", "pet.schema.json", "pet.schema")]
+    [InlineData("Pet", "Pet", "Pet")]
+    [InlineData("docs/.env", ".env", ".env")]
+    [InlineData("docs/", "", "")]
+    public void PathsSplitAtEitherSlash(string path, string fileName, string stem)
+    {
+        Assert.Equal(fileName, Paths.FileName(path));
+        Assert.Equal(stem, Paths.Stem(path));
+    }
+
+    [Theory]
+    [InlineData("'open'", "open")]
+    [InlineData("  \"open\" ", "open")]
+    [InlineData("' a '", " a ")]
+    [InlineData("'open\"", "'open\"")]
+    [InlineData("'", "'")]
+    [InlineData("open", "open")]
+    public void Unquote(string s, string expected) => Assert.Equal(expected, Strings.Unquote(s));
 }
