@@ -24,7 +24,7 @@ internal static class Hierarchies
     public static ResolveResult Attach(ResolveResult named, EquatableArray<ModelSpec> bases, CancellationToken ct)
     {
         if (named.Model is not { } model) return named;
-        return InternalErrors.Guard(model.TypeName, InternalErrors.FileStart(model.FilePath), ct,
+        return InternalErrors.Guard(model, ct,
             () =>
             {
                 var attached = Attach(model, bases);

@@ -70,7 +70,7 @@ internal static class TypeNames
 
     /// <summary>The doc with its property enums renamed as <paramref name="renames"/> say (references and defaults included).</summary>
     public static ResolveResult Apply(ModelSpec model, EquatableArray<EnumRename> renames, CancellationToken ct)
-        => InternalErrors.Guard(model.TypeName, InternalErrors.FileStart(model.FilePath), ct,
+        => InternalErrors.Guard(model, ct,
             () => new ResolveResult(Rename(model, renames), EquatableArray<DiagnosticInfo>.Empty),
             error => new ResolveResult(null, new EquatableArray<DiagnosticInfo>(new[] { error })));
 
