@@ -123,4 +123,14 @@ public sealed class CommonTests
     [InlineData("'", "'")]
     [InlineData("open", "open")]
     public void Unquote(string s, string expected) => Assert.Equal(expected, Strings.Unquote(s));
+
+    [Theory]
+    [InlineData("Pett", "Pet,Pest", ".md", " (did you mean 'Pest.md'?)")] // a tie goes to the ordinally first
+    [InlineData("Ownr", "Owner", "", " (did you mean 'Owner'?)")]
+    [InlineData("CUSTOMER", "Order,Customer", "", " (did you mean 'Customer'?)")]
+    [InlineData("Pte", "Pet", "", "")] // Levenshtein: a swap is 2 edits, above the bound of 1 for 3 letters
+    [InlineData("OrdrLneItm", "OrderLineItem", "", " (did you mean 'OrderLineItem'?)")] // 3 edits, the most
+    [InlineData("Ordr", "", "", "")]
+    public void ModelResolverDidYouMean(string name, string candidates, string suffix, string expected)
+        => Assert.Equal(expected, Inference.ModelResolver.DidYouMean(name, candidates.Split(',', StringSplitOptions.RemoveEmptyEntries), suffix));
 }
