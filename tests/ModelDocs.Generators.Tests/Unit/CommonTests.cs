@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using ModelDocs.Generators.Common;
 using Xunit;
 
@@ -133,4 +136,24 @@ public sealed class CommonTests
     [InlineData("Ordr", "", "", "")]
     public void ModelResolverDidYouMean(string name, string candidates, string suffix, string expected)
         => Assert.Equal(expected, Inference.ModelResolver.DidYouMean(name, candidates.Split(',', StringSplitOptions.RemoveEmptyEntries), suffix));
+
+    /// <summary>Common/ depends on the BCL only: no using of, and no qualified name into, the rest of the generator or Roslyn.</summary>
+    [Fact]
+    public void CommonDependsOnTheBclOnly()
+    {
+        var dir = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ThisFile())!, "..", "..", "..", "src", "ModelDocs.Generators", "Common"));
+        var files = Directory.GetFiles(dir, "*.cs");
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var text = File.ReadAllText(file);
+            foreach (Match m in Regex.Matches(text, @"^using\s+([\w.]+);", RegexOptions.Multiline))
+            {
+                Assert.True(m.Groups[1].Value == "System" || m.Groups[1].Value.StartsWith("System.", StringComparison.Ordinal), $"{Path.GetFileName(file)}: using {m.Groups[1].Value}");
+            }
+            Assert.DoesNotMatch(@"\b(ModelDocs\.Generators\.(?!Common\b)|Microsoft\.CodeAnalysis)", text);
+        }
+    }
+
+    private static string ThisFile([CallerFilePath] string path = "") => path;
 }
