@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Model;
 using ModelDocs.Generators.Pipeline;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using ModelDocs.Generators.Common;
 using Xunit;
 using Microsoft.CodeAnalysis;
 using System.Collections.Immutable;

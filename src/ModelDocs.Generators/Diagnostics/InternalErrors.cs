@@ -33,6 +33,10 @@ internal static class InternalErrors
         }
     }
 
+    /// <summary><see cref="Guard{T}"/> for a step over one resolved model: the MD9001 names its type, at the start of its file.</summary>
+    public static T Guard<T>(ModelSpec model, CancellationToken ct, Func<T> work, Func<DiagnosticInfo, T> fallback)
+        => Guard(model.TypeName, FileStart(model.FilePath), ct, work, fallback);
+
     /// <summary>MD9001: the doc (or file) <paramref name="what"/>, the exception's type and message.</summary>
     public static DiagnosticInfo Diagnostic(string what, LocationInfo? at, Exception ex)
         => DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, at, what, ex.GetType().Name, ex.Message);

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
+using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Diagnostics;
 using ModelDocs.Generators.Model;
 
@@ -57,10 +57,7 @@ internal static class HintNames
                     continue;
                 }
                 var stem = hint.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase) ? hint.Substring(0, hint.Length - Suffix.Length) : hint;
-                string to;
-                var n = 2;
-                do to = stem + "." + (n++).ToString(CultureInfo.InvariantCulture) + Suffix;
-                while (asked.Contains(to) || given.ContainsKey(to));
+                var to = UniqueNames.Numbered(stem, c => !asked.Contains(c) && !given.ContainsKey(c), ".", Suffix);
                 given.Add(to, claims);
                 // Equal to the letter: the same C# type twice (the fixed ModelDocs.* files declare no type of that name).
                 var firstHint = first.Hints.FirstOrDefault(h => string.Equals(h, hint, StringComparison.OrdinalIgnoreCase));
@@ -91,15 +88,9 @@ internal static class HintNames
             if (r.SameTypeAs is { } other)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeGeneratedTwice, InternalErrors.FileStart(emitted.FilePath),
-                    FileName(emitted.FilePath), requested.Substring(0, requested.Length - Suffix.Length), FileName(other)));
+                    Paths.FileName(emitted.FilePath), requested.Substring(0, requested.Length - Suffix.Length), Paths.FileName(other)));
             }
         }
         return emitted with { Sources = sources.ToEquatableArray(), Diagnostics = diagnostics.ToEquatableArray() };
-    }
-
-    private static string FileName(string path)
-    {
-        var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
-        return slash >= 0 ? path.Substring(slash + 1) : path;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Inference;
 using ModelDocs.Generators.Model;
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Inference;
 using ModelDocs.Generators.Model;
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Inference;
 using ModelDocs.Generators.Model;
 
@@ -51,10 +52,10 @@ internal static class UnionEmitter
         var w = GeneratedFile.Header(model.Namespace, json);
         var summary = XmlDoc.Summary(model.Description);
         w.Doc("<summary>\n" + (summary.Length > 0 ? summary : $"One of: {string.Join(", ", cases.Select(c => XmlDoc.Escape(c.Property.ClrName)))}.") + "\n</summary>");
-        w.Doc($"<remarks>A union generated from <c>{XmlDoc.Escape(GeneratedFile.FileName(model.FilePath))}</c>: test the case with <c>Is…</c>/<c>TryGet…</c>, or use <see cref=\"Match{{TResult}}\"/>. " +
+        w.Doc($"<remarks>A union generated from <c>{XmlDoc.Escape(Paths.FileName(model.FilePath))}</c>: test the case with <c>Is…</c>/<c>TryGet…</c>, or use <see cref=\"Match{{TResult}}\"/>. " +
               "<c>default</c> holds no case; a JSON value no case accepts is kept as <see cref=\"global::System.Text.Json.JsonElement\"/> (<see cref=\"IsUnknown\"/>) and written back unchanged.</remarks>");
         w.Line(GeneratedFile.GeneratedCodeAttribute);
-        w.Line($"[global::{GeneratedNames.AttributeNamespace}.{GeneratedNames.ModelDocAttribute}({GeneratedFile.Literal(GeneratedFile.FileName(model.FilePath))})]");
+        w.Line($"[global::{GeneratedNames.AttributeNamespace}.{GeneratedNames.ModelDocAttribute}({GeneratedFile.Literal(Paths.FileName(model.FilePath))})]");
         if (json) w.Line($"[{Json}.Serialization.JsonConverter(typeof(global::{model.Namespace}.{KnownTypes.ConverterName(model.TypeName)}))]");
         w.Open($"public readonly partial struct {self} : global::System.IEquatable<{self}>");
         w.Line("private readonly object? _value;");

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Model;
 
 namespace ModelDocs.Generators.Inference;
@@ -148,8 +149,7 @@ internal static class EnumInference
             if (!seenValues.Add(value)) continue;
             var name = value.Length == 0 ? "Empty" : Naming.ToIdentifier(value);
             if (name == "_") name = "Value";
-            var candidate = name;
-            for (var n = 2; !used.Add(candidate); n++) candidate = name + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var candidate = UniqueNames.Claim(used, name);
             if (candidate != name) renames?.Add((value, name, candidate));
             members.Add(new EnumMemberModel(candidate, value));
         }

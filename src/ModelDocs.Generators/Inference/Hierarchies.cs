@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
+using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Diagnostics;
 using ModelDocs.Generators.Model;
 
@@ -24,7 +24,7 @@ internal static class Hierarchies
     public static ResolveResult Attach(ResolveResult named, EquatableArray<ModelSpec> bases, CancellationToken ct)
     {
         if (named.Model is not { } model) return named;
-        return InternalErrors.Guard(model.TypeName, InternalErrors.FileStart(model.FilePath), ct,
+        return InternalErrors.Guard(model, ct,
             () =>
             {
                 var attached = Attach(model, bases);
@@ -74,8 +74,7 @@ internal static class Hierarchies
         foreach (var p in properties)
         {
             if (!wireNames.Add(p.WireName)) continue;
-            var name = p.ClrName;
-            for (var n = 2; !clrNames.Add(name); n++) name = p.ClrName + n.ToString(CultureInfo.InvariantCulture);
+            var name = UniqueNames.Claim(clrNames, p.ClrName);
             list.Add(name == p.ClrName ? p : p with { ClrName = name });
         }
         return list;

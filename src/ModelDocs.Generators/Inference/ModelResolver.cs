@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis.CSharp;
+using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Diagnostics;
 using ModelDocs.Generators.Model;
 
@@ -96,8 +97,7 @@ internal static class ModelResolver
             if (clrNames.TryGetValue(clrName, out var firstOwner))
             {
                 var collided = clrName;
-                var n = 2;
-                while (clrNames.ContainsKey(clrName)) clrName = collided + (n++).ToString(CultureInfo.InvariantCulture);
+                clrName = UniqueNames.Numbered(collided, c => !clrNames.ContainsKey(c));
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, raw.Row, firstOwner, raw.Name, doc.FileStem, collided, clrName));
             }
             clrNames[clrName] = raw.Name;
@@ -233,12 +233,7 @@ internal static class ModelResolver
     }
 
     private static string UniqueEnumName(string name, HashSet<string> taken)
-    {
-        if (!taken.Contains(name)) return name;
-        var candidate = name + "Enum";
-        for (var n = 2; taken.Contains(candidate); n++) candidate = name + "Enum" + n.ToString(CultureInfo.InvariantCulture);
-        return candidate;
-    }
+        => taken.Contains(name) ? UniqueNames.First(name + "Enum", c => !taken.Contains(c)) : name;
 
     /// <summary>Java-style <c>## Enum: StateEnum</c> table for a property typed <c>StateEnum</c> or linked to <c>#StateEnum</c>.</summary>
     private static RawEnum? FindEnumTable(DocumentSpec doc, TypeSpec inner, string property)
@@ -407,43 +402,18 @@ internal static class ModelResolver
     private static TypeIndexEntry? Pick(IEnumerable<TypeIndexEntry> candidates, string ns)
         => candidates.OrderBy(e => e.Namespace == ns ? 0 : 1).ThenBy(e => e.FilePath, StringComparer.Ordinal).FirstOrDefault();
 
+    /// <summary>
+    /// " (did you mean '{closest}{suffix}'?)" for the candidate nearest <paramref name="name"/> ignoring case
+    /// (Levenshtein, ties to the ordinally first), when it is at most a third of the name's length away (1 to 3
+    /// edits); otherwise empty.
+    /// </summary>
     internal static string DidYouMean(string name, IEnumerable<string> candidates, string suffix)
     {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var c in candidates)
-        {
-            var d = Levenshtein(name.ToLowerInvariant(), c.ToLowerInvariant(), 3);
-            if (d < bestDistance || (d == bestDistance && best is not null && string.CompareOrdinal(c, best) < 0))
-            {
-                bestDistance = d;
-                best = c;
-            }
-        }
-        return best is not null && bestDistance <= Math.Max(1, Math.Min(3, name.Length / 3)) ? $" (did you mean '{best}{suffix}'?)" : string.Empty;
-    }
-
-    /// <summary>Edit distance, giving up (returning <paramref name="cap"/>+1) once it must exceed the cap.</summary>
-    internal static int Levenshtein(string a, string b, int cap)
-    {
-        if (Math.Abs(a.Length - b.Length) > cap) return cap + 1;
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) prev[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            var rowMin = cur[0];
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                rowMin = Math.Min(rowMin, cur[j]);
-            }
-            if (rowMin > cap) return cap + 1;
-            (prev, cur) = (cur, prev);
-        }
-        return prev[b.Length];
+        var lower = name.ToLowerInvariant();
+        var best = EditDistance.Closest(candidates.OrderBy(c => c, StringComparer.Ordinal),
+            c => EditDistance.Between(lower, c.ToLowerInvariant(), transpositions: false, cap: 3),
+            (_, distance) => distance <= Math.Max(1, Math.Min(3, name.Length / 3)));
+        return best is not null ? $" (did you mean '{best}{suffix}'?)" : string.Empty;
     }
 
     /// <summary>
@@ -483,7 +453,7 @@ internal static class ModelResolver
             return Fail(type.EnumName is not null ? "value of " + type.EnumName : type.Kind.ToString().ToLowerInvariant() + " (an empty string is not one)");
         }
         if (t.Length == 0 || t == "null" || t == "None" || t == "nil" || t == "undefined") return null;
-        var unquoted = Unquote(t);
+        var unquoted = Strings.Unquote(t);
         documented = text;
         var result = ResolveScalarDefault(raw, type, enumModel, ns, unquoted, Fail);
         if (result is null) unapplied = json ?? text;
@@ -541,11 +511,5 @@ internal static class ModelResolver
             default:
                 return Fail(type.Kind.ToString().ToLowerInvariant() + " default (only strings, numbers, booleans and enum values are supported)");
         }
-    }
-
-    private static string Unquote(string s)
-    {
-        if (s.Length >= 2 && (s[0] == '\'' || s[0] == '"') && s[s.Length - 1] == s[0]) return s.Substring(1, s.Length - 2);
-        return s;
     }
 }

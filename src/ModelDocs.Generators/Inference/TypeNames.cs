@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
+using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Diagnostics;
 using ModelDocs.Generators.Model;
 
@@ -49,13 +49,9 @@ internal static class TypeNames
             {
                 foreach (var e in d.PropertyEnums)
                 {
-                    var name = e;
-                    if (Declares(e, true).Any(taken.Contains))
-                    {
-                        var n = 2;
-                        do name = e + (n++).ToString(CultureInfo.InvariantCulture);
-                        while (wanted.Contains(name) || Declares(name, true).Any(taken.Contains));
-                    }
+                    var name = Declares(e, true).Any(taken.Contains)
+                        ? UniqueNames.Numbered(e, c => !wanted.Contains(c) && !Declares(c, true).Any(taken.Contains))
+                        : e;
                     foreach (var t in Declares(name, true)) taken.Add(t);
                     if (name != e) renames.Add(new EnumRename(d.Namespace, d.TypeName, e, name));
                 }
@@ -74,7 +70,7 @@ internal static class TypeNames
 
     /// <summary>The doc with its property enums renamed as <paramref name="renames"/> say (references and defaults included).</summary>
     public static ResolveResult Apply(ModelSpec model, EquatableArray<EnumRename> renames, CancellationToken ct)
-        => InternalErrors.Guard(model.TypeName, InternalErrors.FileStart(model.FilePath), ct,
+        => InternalErrors.Guard(model, ct,
             () => new ResolveResult(Rename(model, renames), EquatableArray<DiagnosticInfo>.Empty),
             error => new ResolveResult(null, new EquatableArray<DiagnosticInfo>(new[] { error })));
 

@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using ModelDocs.Generators.Common;
 
 namespace ModelDocs.Generators.Model;
 

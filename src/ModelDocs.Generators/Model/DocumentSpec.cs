@@ -1,3 +1,5 @@
+using ModelDocs.Generators.Common;
+
 namespace ModelDocs.Generators.Model;
 
 internal enum DocumentKind { Model, Enum, Union }

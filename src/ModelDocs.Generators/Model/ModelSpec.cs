@@ -1,4 +1,5 @@
 using System.Linq;
+using ModelDocs.Generators.Common;
 
 namespace ModelDocs.Generators.Model;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Model;
 
 namespace ModelDocs.Generators.Parsing;
@@ -315,7 +316,7 @@ internal static class Dialects
         }
         var first = list[0];
         var count = list.Count == 1 ? "1 doc" : list.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " docs";
-        var where = $"{count}, e.g. {Json.JsonDocReader.FileNameOf(first.FilePath)}";
+        var where = $"{count}, e.g. {Paths.FileName(first.FilePath)}";
         var enums = noEnums.Count == 0 ? string.Empty : $". {string.Join(", ", noEnums)} docs also do not list enum values: enums come from the descriptions' prose only";
         return new EquatableArray<DiagnosticInfo>(new[]
         {

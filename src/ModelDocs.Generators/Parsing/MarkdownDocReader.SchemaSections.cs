@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
+using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Diagnostics;
 using ModelDocs.Generators.Model;
 
@@ -455,7 +456,7 @@ internal static partial class MarkdownDocReader
                 "True" => "true",
                 "False" => "false",
                 "None" => null,
-                _ => Unquote(value),
+                _ => Strings.Unquote(value),
             };
         }
 

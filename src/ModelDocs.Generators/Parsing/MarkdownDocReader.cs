@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis.Text;
+using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Diagnostics;
 using ModelDocs.Generators.Model;
 
@@ -19,21 +20,13 @@ internal static partial class MarkdownDocReader
     public static DocumentResult Read(string path, SourceText text, GeneratorOptions options, CancellationToken cancellationToken)
     {
         // A bug, not bad input: keep the other docs generating and say where it happened.
-        return InternalErrors.Guard(StemOf(path), LocationInfo.From(path, text, new TextSpan(0, Math.Min(1, text.Length))), cancellationToken,
+        return InternalErrors.Guard(Paths.Stem(path), LocationInfo.From(path, text, new TextSpan(0, Math.Min(1, text.Length))), cancellationToken,
             () => new Reader(path, text, options, cancellationToken).Run(),
             error => new DocumentResult(null, new EquatableArray<DiagnosticInfo>(new[] { error })));
     }
 
     /// <summary>A Type cell's text (links removed) and link target as the neutral type, in <paramref name="dialect"/>.</summary>
     internal static TypeSpec TypeOf(string typeText, string? link, Dialect dialect, out string? error) => Reader.TypeOf(typeText, link, dialect, out error);
-
-    internal static string StemOf(string path)
-    {
-        var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
-        var name = slash >= 0 ? path.Substring(slash + 1) : path;
-        var dot = name.LastIndexOf('.');
-        return dot > 0 ? name.Substring(0, dot) : name;
-    }
 
     private readonly struct Cell
     {
@@ -76,7 +69,7 @@ internal static partial class MarkdownDocReader
             _text = text;
             _options = options;
             _ct = ct;
-            _docName = StemOf(path);
+            _docName = Paths.Stem(path);
         }
 
         public DocumentResult Run()
@@ -569,7 +562,7 @@ internal static partial class MarkdownDocReader
             var hash = l.IndexOf('#');
             if (hash >= 0) l = l.Substring(0, hash);
             if (!l.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) return null;
-            var stem = StemOf(l);
+            var stem = Paths.Stem(l);
             // python-legacy links "object" to ".md": no target.
             return stem.Length == 0 || stem.StartsWith(".", StringComparison.Ordinal) ? null : stem;
         }
@@ -610,7 +603,7 @@ internal static partial class MarkdownDocReader
                 if (valueAt >= 0) value = BetweenBackticks(s, valueAt, out _);
                 if (value is null) value = name;
                 if (value is null) continue;
-                values.Add(new RawEnumValue(name ?? value, Unquote(HtmlEntities.Decode(value))));
+                values.Add(new RawEnumValue(name ?? value, Strings.Unquote(HtmlEntities.Decode(value))));
             }
             return values;
         }
@@ -644,7 +637,7 @@ internal static partial class MarkdownDocReader
                     if (IsQuoted(cell))
                     {
                         evidence.HasEnumTables = true;
-                        values.Add(new RawEnumValue(member ?? Unquote(cell), Unquote(cell)));
+                        values.Add(new RawEnumValue(member ?? Strings.Unquote(cell), Strings.Unquote(cell)));
                     }
                     else if (cell.IndexOf(',') >= 0)
                     {
@@ -690,7 +683,7 @@ internal static partial class MarkdownDocReader
             var result = new List<string>();
             foreach (var part in list.Split(','))
             {
-                var v = Unquote(part.Trim());
+                var v = Strings.Unquote(part.Trim());
                 if (v.Length > 0) result.Add(v);
             }
             return result;
@@ -705,13 +698,6 @@ internal static partial class MarkdownDocReader
             if (close < 0) return null;
             after = close + 1;
             return s.Substring(open + 1, close - open - 1);
-        }
-
-        private static string Unquote(string s)
-        {
-            s = s.Trim();
-            if (s.Length >= 2 && (s[0] == '\'' || s[0] == '"') && s[s.Length - 1] == s[0]) return s.Substring(1, s.Length - 2);
-            return s;
         }
 
         /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Diagnostics;
 using ModelDocs.Generators.Model;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Diagnostics;
 using ModelDocs.Generators.Model;
 
@@ -118,8 +119,7 @@ internal sealed partial class JsonDocReader
             var provisional = ProvisionalCaseName(option, i);
             var cx = new TypeContext(entry, provisional);
             var type = TypeOf(option, cx, 1, false, entry.TypeName + provisional, optionPointer);
-            var name = CaseName(option, type, cx);
-            for (var n = 2; !names.Add(name); n++) name = CaseName(option, type, cx) + n.ToString(CultureInfo.InvariantCulture);
+            var name = UniqueNames.Claim(names, CaseName(option, type, cx));
             if (cx.EnumValues is not null)
             {
                 var section = "enum:" + name;

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis.Text;
+using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Diagnostics;
 using ModelDocs.Generators.Model;
 
@@ -67,7 +68,7 @@ internal sealed partial class JsonDocReader
         _options = options;
         _ct = ct;
         _keyPrefix = "json:" + NormalizePath(path) + "#";
-        _fileName = FileNameOf(path);
+        _fileName = Paths.FileName(path);
     }
 
     public static bool IsJson(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
@@ -215,7 +216,7 @@ internal sealed partial class JsonDocReader
     /// <summary>For text that is not JSON: does it mean to be a schema (then its errors are reported)?</summary>
     private static bool LooksLikeSchemaText(string s, string path)
     {
-        var name = FileNameOf(path).ToLowerInvariant();
+        var name = Paths.FileName(path).ToLowerInvariant();
         if (name.EndsWith(".schema.json", StringComparison.Ordinal) || name.Contains("openapi") || name.Contains("swagger")) return true;
         var head = s.Length > 4096 ? s.Substring(0, 4096) : s;
         return head.Contains("\"openapi\"") || head.Contains("\"swagger\"") || head.Contains("json-schema.org/")
@@ -795,33 +796,21 @@ internal sealed partial class JsonDocReader
         return NormalizePath(dir + rel);
     }
 
-    internal static string FileNameOf(string path)
-    {
-        var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
-        return slash >= 0 ? path.Substring(slash + 1) : path;
-    }
-
     private static string StemOf(string path)
     {
-        var name = FileNameOf(path);
+        var name = Paths.FileName(path);
         foreach (var suffix in SchemaSuffixes)
         {
             if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return name.Substring(0, name.Length - suffix.Length);
         }
-        var dot = name.LastIndexOf('.');
-        return dot > 0 ? name.Substring(0, dot) : name;
+        return Paths.Stem(name);
     }
 
     // ---------------------------------------------------------------- names, text, locations
 
     private static string ToTypeName(string name) => Inference.Naming.ToIdentifier(name);
 
-    private string UniqueTypeName(string name)
-    {
-        var candidate = name;
-        for (var n = 2; !_typeNames.Add(candidate); n++) candidate = name + n.ToString(CultureInfo.InvariantCulture);
-        return candidate;
-    }
+    private string UniqueTypeName(string name) => UniqueNames.Claim(_typeNames, name);
 
     /// <summary>description (else title), with line breaks as the markdown docs write them (one space each).</summary>
     private static string? DescriptionOf(JsonNode node)

@@ -1,4 +1,5 @@
 using System;
+using ModelDocs.Generators.Common;
 
 namespace ModelDocs.Generators.Parsing.Yaml;
 
@@ -14,7 +15,7 @@ internal static class YamlSniffer
 
     public static bool LooksLikeSchema(string text, string path)
     {
-        var name = Json.JsonDocReader.FileNameOf(path).ToLowerInvariant();
+        var name = Paths.FileName(path).ToLowerInvariant();
         if (name.EndsWith(".schema.yaml", StringComparison.Ordinal) || name.EndsWith(".schema.yml", StringComparison.Ordinal)
             || name.Contains("openapi") || name.Contains("swagger")) return true;
         var head = text.Length > HeadLength ? text.Substring(0, HeadLength) : text;

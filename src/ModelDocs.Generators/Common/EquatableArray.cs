@@ -3,7 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace ModelDocs.Generators.Model;
+namespace ModelDocs.Generators.Common;
 
 /// <summary>
 /// An immutable array with value equality, so specs that hold collections stay cacheable
