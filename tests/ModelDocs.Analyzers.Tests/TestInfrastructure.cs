@@ -97,6 +97,9 @@ public static class TestReferences
         state.AdditionalReferences.AddRange(Net80.References.All);
     }
 
+    public static DiagnosticAnalyzer[] UsageAnalyzers()
+        => new DiagnosticAnalyzer[] { new UnknownWireValueAnalyzer(), new NotCreatableAnalyzer(), new UndocumentedTransitionAnalyzer() };
+
     public static void AddModels(SourceFileCollection sources)
     {
         foreach (var (hint, text) in GeneratedModels.Sources) sources.Add(("/generated/" + hint, text));
@@ -104,7 +107,7 @@ public static class TestReferences
 }
 
 /// <summary>Analyzer-only test: sources, generated models, .NET 8 references, C# 12, nullable on.</summary>
-public sealed class AnalyzerTest : CSharpAnalyzerTest<ModelDocsUsageAnalyzer, DefaultVerifier>
+public sealed class AnalyzerTest : CSharpAnalyzerTest<UnknownWireValueAnalyzer, DefaultVerifier>
 {
     public AnalyzerTest(params string[] sources) : this(modelsInReferencedProject: false, sources) { }
 
@@ -129,12 +132,15 @@ public sealed class AnalyzerTest : CSharpAnalyzerTest<ModelDocsUsageAnalyzer, De
 
     protected override ParseOptions CreateParseOptions() => TestReferences.ParseOptions;
 
+    /// <summary>The three usage analyzers (one per rule), as the package ships them.</summary>
+    protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => TestReferences.UsageAnalyzers();
+
     protected override CompilationOptions CreateCompilationOptions()
         => ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
 }
 
 /// <summary>Analyzer + code fix test; the generated models are in both the test and the fixed state.</summary>
-public sealed class CodeFixTest : CSharpCodeFixTest<ModelDocsUsageAnalyzer, ModelDocsUsageCodeFixProvider, DefaultVerifier>
+public sealed class CodeFixTest : CSharpCodeFixTest<UnknownWireValueAnalyzer, ModelDocsUsageCodeFixProvider, DefaultVerifier>
 {
     public CodeFixTest(string source, string fixedSource, string? equivalenceKey = null)
     {
@@ -148,6 +154,9 @@ public sealed class CodeFixTest : CSharpCodeFixTest<ModelDocsUsageAnalyzer, Mode
     }
 
     protected override ParseOptions CreateParseOptions() => TestReferences.ParseOptions;
+
+    /// <summary>The three usage analyzers (one per rule), as the package ships them.</summary>
+    protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => TestReferences.UsageAnalyzers();
 
     protected override CompilationOptions CreateCompilationOptions()
         => ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);

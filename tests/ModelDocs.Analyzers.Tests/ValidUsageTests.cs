@@ -14,7 +14,7 @@ public class ValidUsageTests
         var files = Directory.GetFiles(Path.Combine(GeneratedModels.TestDir(), "Corpus"), "*.cs").OrderBy(f => f).ToArray();
         Assert.True(files.Length >= 3, "the corpus has at least three files");
         await new AnalyzerTest(files.Select(File.ReadAllText).ToArray()).RunAsync();
-        Assert.Equal(0, ModelDocs.Generators.Analyzers.ModelDocsUsageAnalyzer.CaughtExceptions);
+        Assert.Equal(0, ModelDocs.Generators.Analyzers.AnalyzerOperations.CaughtExceptions);
     }
 
     [Fact]

@@ -202,6 +202,11 @@ internal sealed class GeneratedSymbols
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _models = new(SymbolEqualityComparer.Default);
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, LocalFacts> _facts = new();
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, GeneratedSymbols> s_byCompilation = new();
+
+    /// <summary>The compilation's view, one per compilation however many analyzers ask (each enum's attributes are read once).</summary>
+    public static GeneratedSymbols For(Compilation compilation) => s_byCompilation.GetValue(compilation, static c => new GeneratedSymbols(c));
+
     public GeneratedSymbols(Compilation compilation)
     {
         String = compilation.GetSpecialType(SpecialType.System_String);

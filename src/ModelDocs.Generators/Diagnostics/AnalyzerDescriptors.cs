@@ -3,7 +3,8 @@ using Microsoft.CodeAnalysis;
 namespace ModelDocs.Generators.Diagnostics;
 
 /// <summary>
-/// Diagnostics of <see cref="Analyzers.ModelDocsUsageAnalyzer"/>: MD2xxx, problems in user code found
+/// Diagnostics of the usage analyzers (<see cref="Analyzers.UnknownWireValueAnalyzer"/>, <see cref="Analyzers.NotCreatableAnalyzer"/>,
+/// <see cref="Analyzers.UndocumentedTransitionAnalyzer"/>, one per rule): MD2xxx, problems in user code found
 /// from what the generator recorded on the generated symbols. Each is documented in the README under
 /// its ID; keep AnalyzerReleases.Unshipped.md in step. Severity is configurable with
 /// <c>dotnet_diagnostic.MD2001.severity</c> in .editorconfig.
