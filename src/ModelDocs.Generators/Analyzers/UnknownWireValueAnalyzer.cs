@@ -134,23 +134,30 @@ public sealed class UnknownWireValueAnalyzer : DiagnosticAnalyzer
         var method = invocation.TargetMethod;
         if (!SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.String)) return;
 
+        // The compared strings (the instance and string arguments) and the StringComparison, read without allocating.
+        IOperation? first = invocation.Instance, second = null;
+        IArgumentOperation? comparisonArg = null;
+        foreach (var a in invocation.Arguments)
+        {
+            var type = a.Parameter?.Type;
+            if (SymbolEqualityComparer.Default.Equals(type, symbols.String))
+            {
+                if (first is null) first = a.Value;
+                else if (second is null) second = a.Value;
+                else return;
+            }
+            else if (SymbolEqualityComparer.Default.Equals(type, symbols.StringComparison)) comparisonArg = a;
+        }
+        if (first is null || second is null) return;
+
         var ignoreCase = false;
-        var comparisonArg = invocation.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.Type, symbols.StringComparison));
         if (comparisonArg is not null)
         {
             if (Unwrap(comparisonArg.Value)?.ConstantValue is not { HasValue: true, Value: { } cv }) return;
             // StringComparison: CurrentCultureIgnoreCase = 1, InvariantCultureIgnoreCase = 3, OrdinalIgnoreCase = 5.
             ignoreCase = GeneratedEnum.ToInt64(cv) is 1 or 3 or 5;
         }
-
-        var operands = new List<IOperation>();
-        if (invocation.Instance is not null) operands.Add(invocation.Instance);
-        foreach (var a in invocation.Arguments)
-        {
-            if (SymbolEqualityComparer.Default.Equals(a.Parameter?.Type, symbols.String)) operands.Add(a.Value);
-        }
-        if (operands.Count != 2) return;
-        CheckComparison(context, symbols, operands[0], operands[1], ignoreCase, rewritable: false);
+        CheckComparison(context, symbols, first, second, ignoreCase, rewritable: false);
     }
 
     private static void AnalyzeBinary(OperationAnalysisContext context, GeneratedSymbols symbols)

@@ -65,7 +65,7 @@ public static class TestHelpers
     public static string CorpusDir => System.IO.Path.Combine(SharedDir, "corpus", "talon-one");
 
     public static string RepoDir([CallerFilePath] string callerPath = "")
-        => System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(callerPath)!, "..", ".."));
+        => System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(callerPath)!, "..", "..", ".."));
 
     /// <summary>The repo's own docs (schemas/), used by the sample.</summary>
     public static string SchemasDir => System.IO.Path.Combine(RepoDir(), "schemas");
