@@ -16,20 +16,14 @@ namespace ModelDocs.Generators.Analyzers;
 /// initializer stop before any symbol is read) and <c>with</c> expressions over a creation.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class NotCreatableAnalyzer : DiagnosticAnalyzer
+public sealed class NotCreatableAnalyzer : UsageAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(AnalyzerDescriptors.NotCreatable);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, GeneratedSymbols symbols)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var symbols = GeneratedSymbols.For(start.Compilation);
-            start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeObjectCreation), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeWith), OperationKind.With);
-        });
+        start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeObjectCreation), OperationKind.ObjectCreation);
+        start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeWith), OperationKind.With);
     }
 
     /// <summary><c>new Model { State = … }</c> and constructor arguments: the state must be creatable.</summary>

@@ -16,23 +16,17 @@ namespace ModelDocs.Generators.Analyzers;
 /// but <c>CanTransitionTo</c> stops at the name) and <c>with</c> expressions over a local that set a constant.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UndocumentedTransitionAnalyzer : DiagnosticAnalyzer
+public sealed class UndocumentedTransitionAnalyzer : UsageAnalyzer
 {
     /// <summary>How far a local's known state is followed through <c>var b = a with { … }</c> chains.</summary>
     private const int MaxStateDepth = 8;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(AnalyzerDescriptors.UndocumentedTransition);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, GeneratedSymbols symbols)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var symbols = GeneratedSymbols.For(start.Compilation);
-            start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeInvocation), OperationKind.Invocation);
-            start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeWith), OperationKind.With);
-        });
+        start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeInvocation), OperationKind.Invocation);
+        start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeWith), OperationKind.With);
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, GeneratedSymbols symbols)

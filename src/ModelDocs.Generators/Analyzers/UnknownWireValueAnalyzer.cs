@@ -17,23 +17,17 @@ namespace ModelDocs.Generators.Analyzers;
 /// operators, switches and <c>is</c> patterns (only over a <c>ToWireValue()</c> call).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnknownWireValueAnalyzer : DiagnosticAnalyzer
+public sealed class UnknownWireValueAnalyzer : UsageAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(AnalyzerDescriptors.UnknownWireValue);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, GeneratedSymbols symbols)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var symbols = GeneratedSymbols.For(start.Compilation);
-            start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeInvocation), OperationKind.Invocation);
-            start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeBinary), OperationKind.Binary);
-            start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeSwitch), OperationKind.Switch);
-            start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeSwitchExpression), OperationKind.SwitchExpression);
-            start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeIsPattern), OperationKind.IsPattern);
-        });
+        start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeInvocation), OperationKind.Invocation);
+        start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeBinary), OperationKind.Binary);
+        start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeSwitch), OperationKind.Switch);
+        start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeSwitchExpression), OperationKind.SwitchExpression);
+        start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeIsPattern), OperationKind.IsPattern);
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, GeneratedSymbols symbols)

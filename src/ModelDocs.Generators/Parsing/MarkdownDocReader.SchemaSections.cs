@@ -45,19 +45,7 @@ internal static partial class MarkdownDocReader
         private const string AdditionalText = "any string name can be used";
 
         /// <summary>One level-1 section of the doc: its heading's line and text, and where the next one starts.</summary>
-        private readonly struct SchemaSection
-        {
-            public SchemaSection(int heading, string name, int end)
-            {
-                Heading = heading;
-                Name = name;
-                End = end;
-            }
-
-            public int Heading { get; }
-            public string Name { get; }
-            public int End { get; }
-        }
+        private readonly record struct SchemaSection(int Heading, string Name, int End);
 
         /// <summary>What a section says its schema is.</summary>
         private sealed class SchemaShape
