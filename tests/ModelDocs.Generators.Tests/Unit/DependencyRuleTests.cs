@@ -37,6 +37,7 @@ public sealed class DependencyRuleTests
             + "\ncompile errors:\n" + string.Join("\n", result.Errors.Take(10)));
         Assert.True(result.Edges.Count > 20, $"only {result.Edges.Count} edges: the checker is not seeing the code");
         Assert.True(result.Violations.Count == 0, "edges the dependency rule does not allow (layer -> layer: first use):\n" + string.Join("\n", result.Violations));
+        Assert.True(result.UnusedExceptions.Count == 0, "back edges listed in DependencyRule.Exceptions that are gone (remove them):\n" + string.Join("\n", result.UnusedExceptions));
     }
 
     [Fact]
@@ -106,11 +107,27 @@ internal static class DependencyRule
         ["Registration"] = null,
     };
 
+    /// <summary>
+    /// Back edges not fixed yet, one type each, with the reason: each one is a debt, and the test fails once it is no
+    /// longer used so that the entry goes too. Inference reads Parsing's dialect tables: whether a dialect's Name column
+    /// is the wire name (<c>Naming.NameIsWireName</c>) and what a linked name spells (<c>ModelResolver</c>, a link to
+    /// a doc the SDK does not ship). Moving those tables below both, or passing them in from the pipeline, means
+    /// moving Parsing files or threading a parameter through <c>ModelResolver</c>, both being split by another change.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<(string From, string Type), string> Exceptions = new Dictionary<(string From, string Type), string>
+    {
+        [("Inference", "ModelDocs.Generators.Parsing.Dialects")] = "Naming.NameIsWireName: the dialect's Name column",
+        [("Inference", "ModelDocs.Generators.Parsing.DialectInfo")] = "Naming.NameIsWireName: the dialect's Name column",
+        [("Inference", "ModelDocs.Generators.Parsing.NameColumn")] = "Naming.NameIsWireName: the dialect's Name column",
+        [("Inference", "ModelDocs.Generators.Parsing.Spellings")] = "ModelResolver: a link to a doc the SDK does not ship, on a name that spells a type",
+    };
+
     public sealed record Result(
         IReadOnlyCollection<(string From, string To)> Edges,
         IReadOnlyList<string> Violations,
         IReadOnlyList<string> Unresolved,
-        IReadOnlyList<Diagnostic> Errors);
+        IReadOnlyList<Diagnostic> Errors,
+        IReadOnlyList<string> UnusedExceptions);
 
     /// <summary>
     /// The layer of a type declared in the generator: the namespace under <c>ModelDocs.Generators</c>, its first
@@ -152,6 +169,7 @@ internal static class DependencyRule
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
         var firstUse = new Dictionary<(string From, string To), string>();
+        var exceptionsUsed = new HashSet<(string From, string Type)>();
         var unresolved = new List<string>();
         foreach (var tree in compilation.SyntaxTrees)
         {
@@ -175,6 +193,12 @@ internal static class DependencyRule
                         continue;
                     }
                     if (TypeOf(symbol) is not { } target || !target.Locations.Any(l => l.IsInSource) || LayerOf(target) is not { } to || to == from) continue;
+                    var typeName = target.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None));
+                    if (!Allows(from, to) && Exceptions.ContainsKey((from, typeName)))
+                    {
+                        exceptionsUsed.Add((from, typeName));
+                        continue;
+                    }
                     firstUse.TryAdd((from, to), $"{tree.FilePath}:{line}");
                 }
             }
@@ -185,8 +209,10 @@ internal static class DependencyRule
             .Select(e => $"{e.Key.From} -> {e.Key.To}: {e.Value}")
             .OrderBy(v => v, StringComparer.Ordinal)
             .ToList();
-        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        return new Result(firstUse.Keys.ToHashSet(), violations, unresolved, errors);
+        // The compiler's errors only explain unbound names (computing them binds everything again).
+        var errors = unresolved.Count == 0 ? new List<Diagnostic>() : compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var unusedExceptions = Exceptions.Keys.Where(e => !exceptionsUsed.Contains(e)).Select(e => $"{e.From} -> {e.Type}").ToList();
+        return new Result(firstUse.Keys.ToHashSet(), violations, unresolved, errors, unusedExceptions);
     }
 
     private static bool Allows(string from, string to)
