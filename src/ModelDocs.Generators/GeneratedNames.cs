@@ -34,6 +34,9 @@ internal static class GeneratedNames
     public const string CanTransitionTo = "CanTransitionTo";
     public const string AllowedTransitions = "AllowedTransitions";
 
+    /// <summary>The converter class the JSON emitter declares for a generated record, union or enum.</summary>
+    public static string ConverterName(string clrName) => clrName + "JsonConverter";
+
     /// <summary>The name of the extensions class of the enum <paramref name="enumTypeName"/>.</summary>
     public static string ExtensionsOf(string enumTypeName) => enumTypeName + ExtensionsSuffix;
 

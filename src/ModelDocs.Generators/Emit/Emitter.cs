@@ -1,6 +1,5 @@
 using System.Linq;
 using ModelDocs.Generators.Common;
-using ModelDocs.Generators.Inference;
 using ModelDocs.Generators.Model;
 
 namespace ModelDocs.Generators.Emit;
@@ -25,7 +24,7 @@ internal static class Emitter
         var h = model.Hierarchy;
         var sealedness = h is null || h.IsSealed ? "sealed " : string.Empty;
         var baseList = h?.BaseType is { } baseType ? " : " + baseType : string.Empty;
-        w.Open($"public {sealedness}partial record {Naming.EscapeKeyword(model.TypeName)}{baseList}");
+        w.Open($"public {sealedness}partial record {Identifiers.EscapeKeyword(model.TypeName)}{baseList}");
         var first = true;
         if (json && h is not null) first = !EmitTagConstructor(w, model);
         if (json && h is { ExtendsBase: true, BaseType: { } extended }) first = !EmitBaseConstructor(w, model, extended, caps);
@@ -60,10 +59,10 @@ internal static class Emitter
                 TypeKind.Reference when p.Type.EnumName is not null => $"{GeneratedNames.ExtensionsOf(p.Type.ClrName)}.{GeneratedNames.FromWireValue}({Literal(tag.Value)})",
                 _ => null,
             };
-            if (value is not null) assignments.Add($"{Naming.EscapeKeyword(p.ClrName)} = {value};");
+            if (value is not null) assignments.Add($"{Identifiers.EscapeKeyword(p.ClrName)} = {value};");
         }
         if (assignments.Count == 0) return false;
-        var self = Naming.EscapeKeyword(model.TypeName);
+        var self = Identifiers.EscapeKeyword(model.TypeName);
         var plural = assignments.Count > 1;
         w.Doc("<summary>A new <see cref=\"" + XmlDoc.Escape(self) + "\"/>, tagged with the discriminator value" + (plural ? "s that select" : " that selects") + " it.</summary>");
         w.Open($"public {self}()");
@@ -79,7 +78,7 @@ internal static class Emitter
     /// </summary>
     private static bool EmitBaseConstructor(SourceWriter w, ModelSpec model, string baseType, TargetCapabilities caps)
     {
-        var self = Naming.EscapeKeyword(model.TypeName);
+        var self = Identifiers.EscapeKeyword(model.TypeName);
         w.Doc("<summary>A new <see cref=\"" + XmlDoc.Escape(self) + "\"/>.</summary>");
         w.Open($"public {self}()").Close();
         w.Line();
@@ -123,7 +122,7 @@ internal static class Emitter
         var initializer = string.Empty;
         if (p.Default is not null) initializer = " = " + p.Default.Expression + ";";
         else if (!optionalWithoutDefault && !p.IsNullable && !useRequired && !p.Type.IsValueType) initializer = " = default!;";
-        w.Line($"public {(useRequired ? "required " : string.Empty)}{type} {Naming.EscapeKeyword(p.ClrName)} {{ get; init; }}{initializer}");
+        w.Line($"public {(useRequired ? "required " : string.Empty)}{type} {Identifiers.EscapeKeyword(p.ClrName)} {{ get; init; }}{initializer}");
     }
 
     public static string EmitEnum(string ns, EnumModel e, string? ownerType, string filePath, TargetCapabilities caps)
@@ -163,7 +162,7 @@ internal static class Emitter
             }
         }
         if (json) w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::{ns}.{KnownTypes.ConverterName(e.TypeName)}))]");
-        var name = Naming.EscapeKeyword(e.TypeName);
+        var name = Identifiers.EscapeKeyword(e.TypeName);
         w.Open($"public enum {name}");
         for (var i = 0; i < e.Members.Count; i++)
         {
@@ -171,7 +170,7 @@ internal static class Emitter
             var said = XmlDoc.Summary(m.Description);
             w.Doc($"<summary>Wire value <c>{XmlDoc.Escape(m.WireValue)}</c>{(said.Length > 0 ? ": " + said : ".")}</summary>");
             w.Line($"[global::{GeneratedNames.AttributeNamespace}.{GeneratedNames.WireValueAttribute}({Literal(m.WireValue)})]");
-            w.Line($"{Naming.EscapeKeyword(m.Name)}{(i + 1 < e.Members.Count ? "," : string.Empty)}");
+            w.Line($"{Identifiers.EscapeKeyword(m.Name)}{(i + 1 < e.Members.Count ? "," : string.Empty)}");
         }
         w.Close();
         w.Line();
@@ -184,7 +183,7 @@ internal static class Emitter
     private static void EmitEnumExtensions(SourceWriter w, string ns, EnumModel e, bool json)
     {
         var t = $"global::{ns}.{e.TypeName}";
-        string M(string member) => t + "." + Naming.EscapeKeyword(member);
+        string M(string member) => t + "." + Identifiers.EscapeKeyword(member);
         string ByValue(string wire) => M(e.Members.First(m => m.WireValue == wire).Name);
 
         w.Doc($"<summary>Wire values of <see cref=\"{t}\"/>{(e.StateMachine is null ? string.Empty : " and its documented state machine")}.</summary>");

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ModelDocs.Generators.Common;
-using ModelDocs.Generators.Inference;
 using ModelDocs.Generators.Model;
 
 namespace ModelDocs.Generators.Emit;
@@ -172,7 +171,7 @@ internal static partial class JsonEmitter
             var p = props[i];
             var value = $"f.p{i}";
             if (!MayBeNull(p) && p.Default is null && !p.Type.IsValueType) value += "!";
-            w.Line($"{Naming.EscapeKeyword(p.ClrName)} = {value},");
+            w.Line($"{Identifiers.EscapeKeyword(p.ClrName)} = {value},");
         }
         if (baseConverter is null) w.Line("UnknownProperties = unknown,");
         w.Close(";");

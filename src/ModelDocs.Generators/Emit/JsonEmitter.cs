@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using ModelDocs.Generators.Common;
-using ModelDocs.Generators.Inference;
 using ModelDocs.Generators.Model;
 
 namespace ModelDocs.Generators.Emit;
@@ -152,7 +151,7 @@ internal static partial class JsonEmitter
         var hashes = new List<string>();
         foreach (var p in model.Properties)
         {
-            var n = Naming.EscapeKeyword(p.ClrName);
+            var n = Identifiers.EscapeKeyword(p.ClrName);
             var t = p.Type;
             if (t.Kind is TypeKind.List or TypeKind.Map or TypeKind.Bytes)
             {
@@ -186,7 +185,7 @@ internal static partial class JsonEmitter
     /// <summary><c>Equals</c> (one test per property, after the base's when derived) and a matching <c>GetHashCode</c>.</summary>
     private static void EmitEqualsAndHash(SourceWriter w, ModelSpec model, bool derived, List<string> equals, List<string> hashes)
     {
-        var self = Naming.EscapeKeyword(model.TypeName);
+        var self = Identifiers.EscapeKeyword(model.TypeName);
         var hierarchy = model.Hierarchy;
         w.Line();
         w.Doc("<summary>Value equality over every property, comparing lists, maps and bytes by content, and the kept unknown properties.</summary>");
@@ -240,7 +239,7 @@ internal static partial class JsonEmitter
     /// <summary>The converter class for a record, emitted in the record's file.</summary>
     public static void EmitRecordConverter(SourceWriter w, ModelSpec model, string generatedCode)
     {
-        var self = $"global::{model.Namespace}.{Naming.EscapeKeyword(model.TypeName)}";
+        var self = $"global::{model.Namespace}.{Identifiers.EscapeKeyword(model.TypeName)}";
         var name = ConverterName(model.TypeName);
         if (model.Hierarchy is { IsPlain: true })
         {
@@ -265,7 +264,7 @@ internal static partial class JsonEmitter
         if (props.Any(p => p.Default is not null))
         {
             w.Doc("<summary>An instance holding the documented defaults.</summary>");
-            var others = props.Where(p => p.Default is null).Select(p => Naming.EscapeKeyword(p.ClrName) + " = default!");
+            var others = props.Where(p => p.Default is null).Select(p => Identifiers.EscapeKeyword(p.ClrName) + " = default!");
             w.Line($"private static readonly {self} s_defaults = new {self} {{ {string.Join(", ", others)} }};");
         }
         var tags = ConstantTags(model);
@@ -309,7 +308,7 @@ internal static partial class JsonEmitter
         for (var i = 0; i < props.Count; i++)
         {
             var p = props[i];
-            w.Line($"{FieldType(p)} p{i} = {(p.Default is not null ? "s_defaults." + Naming.EscapeKeyword(p.ClrName) : "default")};");
+            w.Line($"{FieldType(p)} p{i} = {(p.Default is not null ? "s_defaults." + Identifiers.EscapeKeyword(p.ClrName) : "default")};");
         }
         for (var k = 0; k < (props.Count + 63) / 64; k++) w.Line($"ulong seen{k} = 0;");
         w.Line($"global::System.Collections.Generic.Dictionary<string, {Json}.JsonElement>? unknown = null;");
@@ -328,7 +327,7 @@ internal static partial class JsonEmitter
             var p = props[i];
             var value = $"p{i}";
             if (!MayBeNull(p) && p.Default is null && !p.Type.IsValueType) value += "!";
-            w.Line($"{Naming.EscapeKeyword(p.ClrName)} = {value},");
+            w.Line($"{Identifiers.EscapeKeyword(p.ClrName)} = {value},");
         }
         w.Line("UnknownProperties = unknown,");
         w.Close(";");
@@ -421,7 +420,7 @@ internal static partial class JsonEmitter
     /// <summary>Writes one documented property of <c>value</c> (its name is <c>s_name{i}</c>).</summary>
     private static void EmitPropertyWrite(SourceWriter w, PropertyModel p, int i, CollectionHelpers helpers)
     {
-        var access = "value." + Naming.EscapeKeyword(p.ClrName);
+        var access = "value." + Identifiers.EscapeKeyword(p.ClrName);
         var name = $"s_name{i}";
         if (p.Type.Kind == TypeKind.Any && !MayBeNull(p))
         {
@@ -706,7 +705,7 @@ internal static partial class JsonEmitter
 
     public static void EmitEnumConverter(SourceWriter w, string ns, EnumModel e, string generatedCode)
     {
-        var t = $"global::{ns}.{Naming.EscapeKeyword(e.TypeName)}";
+        var t = $"global::{ns}.{Identifiers.EscapeKeyword(e.TypeName)}";
         var ext = $"global::{ns}.{GeneratedNames.ExtensionsOf(e.TypeName)}";
         var members = e.Members;
         w.Line();
@@ -755,7 +754,7 @@ internal static partial class JsonEmitter
     public static string EmitContext(string ns, string contextName, EquatableArray<ContextType> types, string generatedCode)
     {
         var w = GeneratedFile.Header(ns, json: false);
-        var ctx = Naming.EscapeKeyword(contextName);
+        var ctx = Identifiers.EscapeKeyword(contextName);
         w.Doc("<summary>");
         w.Doc($"Reflection-free System.Text.Json metadata for every model generated into <c>{XmlDoc.Escape(ns)}</c>:");
         w.Doc($"<c>JsonSerializer.Serialize(value, {XmlDoc.Escape(contextName)}.Default.TypeName)</c>, or add <see cref=\"Default\"/> to");
@@ -781,14 +780,14 @@ internal static partial class JsonEmitter
         var i = 0;
         foreach (var type in types)
         {
-            var clr = $"global::{ns}.{Naming.EscapeKeyword(type.TypeName)}";
+            var clr = $"global::{ns}.{Identifiers.EscapeKeyword(type.TypeName)}";
             var prop = type.TypeName;
             if (ContextReserved.Contains(prop) || !used.Add(prop)) prop += "Info";
             used.Add(prop);
             w.Line();
             w.Line($"private {Json}.Serialization.Metadata.JsonTypeInfo<{clr}>? _t{i};");
             w.Doc($"<summary>Metadata for <see cref=\"{clr}\"/>.</summary>");
-            w.Line($"public {Json}.Serialization.Metadata.JsonTypeInfo<{clr}> {Naming.EscapeKeyword(prop)} => _t{i} ??= ({Json}.Serialization.Metadata.JsonTypeInfo<{clr}>)Options.GetTypeInfo(typeof({clr}));");
+            w.Line($"public {Json}.Serialization.Metadata.JsonTypeInfo<{clr}> {Identifiers.EscapeKeyword(prop)} => _t{i} ??= ({Json}.Serialization.Metadata.JsonTypeInfo<{clr}>)Options.GetTypeInfo(typeof({clr}));");
             i++;
         }
 
@@ -802,7 +801,7 @@ internal static partial class JsonEmitter
         w.Open($"{Json}.Serialization.Metadata.JsonTypeInfo? {Json}.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, {Options} options)");
         foreach (var type in types)
         {
-            var clr = $"global::{ns}.{Naming.EscapeKeyword(type.TypeName)}";
+            var clr = $"global::{ns}.{Identifiers.EscapeKeyword(type.TypeName)}";
             w.Line($"if (type == typeof({clr})) return {Json}.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{clr}>(options, new {ConverterName(clr)}());");
         }
         w.Line("return null;");

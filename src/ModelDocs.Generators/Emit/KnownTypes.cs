@@ -2,8 +2,8 @@ namespace ModelDocs.Generators.Emit;
 
 /// <summary>
 /// The types the generated JSON code names, fully qualified, and the name of a generated type's converter:
-/// one definition for every emitter (and for <see cref="Inference.TypeNames"/>, which keeps a doc's types
-/// from colliding with them).
+/// one definition for every emitter (the converter's name rule is <see cref="GeneratedNames.ConverterName"/>,
+/// which <c>Inference.TypeNames</c> also reads to keep a doc's types from colliding with it).
 /// </summary>
 internal static class KnownTypes
 {
@@ -17,5 +17,5 @@ internal static class KnownTypes
     internal const string Element = Json + ".JsonElement";
 
     /// <summary>The converter class the JSON emitter declares for a generated record, union or enum.</summary>
-    public static string ConverterName(string clrName) => clrName + "JsonConverter";
+    public static string ConverterName(string clrName) => GeneratedNames.ConverterName(clrName);
 }

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ModelDocs.Generators.Common;
-using ModelDocs.Generators.Inference;
 using ModelDocs.Generators.Model;
 
 namespace ModelDocs.Generators.Emit;
@@ -38,7 +37,7 @@ internal static class UnionEmitter
         public int Number { get; }
         public PropertyModel Property { get; }
         public UnionCaseModel Facts { get; }
-        public string Name => Naming.EscapeKeyword(Property.ClrName);
+        public string Name => Identifiers.EscapeKeyword(Property.ClrName);
         public string Type => Property.Type.ClrName;
         public bool Accepts(int token) => (Facts.Accepts & token) != 0;
     }
@@ -47,7 +46,7 @@ internal static class UnionEmitter
     {
         var json = caps.HasJsonSerializer;
         var cases = model.Properties.Select((p, i) => new Case(i + 1, p, i < model.UnionCases.Count ? model.UnionCases[i] : new UnionCaseModel(UnionTokens.Any, EquatableArray<string>.Empty, EquatableArray<string>.Empty))).ToList();
-        var self = Naming.EscapeKeyword(model.TypeName);
+        var self = Identifiers.EscapeKeyword(model.TypeName);
         var full = $"global::{model.Namespace}.{self}";
         var w = GeneratedFile.Header(model.Namespace, json);
         var summary = XmlDoc.Summary(model.Description);
@@ -174,7 +173,7 @@ internal static class UnionEmitter
         var n = c.Property.ClrName;
         var camel = char.ToLowerInvariant(n[0]) + n.Substring(1);
         if (camel == "unknown") camel = "unknownCase";
-        return Naming.EscapeKeyword(camel);
+        return Identifiers.EscapeKeyword(camel);
     }
 
     private static void EmitEquality(SourceWriter w, string self, List<Case> cases, bool json)

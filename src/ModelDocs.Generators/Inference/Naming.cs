@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
-using Microsoft.CodeAnalysis.CSharp;
+using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Model;
 
 namespace ModelDocs.Generators.Inference;
@@ -10,73 +10,13 @@ namespace ModelDocs.Generators.Inference;
 internal static class Naming
 {
     /// <summary><c>profile_id</c> → <c>ProfileId</c>, <c>catalogItemID</c> → <c>CatalogItemID</c>, <c>30s</c> → <c>_30s</c>.</summary>
-    public static string ToPascalCase(string name)
-    {
-        var sb = new StringBuilder(name.Length);
-        var upperNext = true;
-        foreach (var c in name)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                sb.Append(upperNext ? char.ToUpperInvariant(c) : c);
-                upperNext = false;
-            }
-            else
-            {
-                upperNext = true;
-            }
-        }
-        var s = sb.ToString();
-        // ALLCAPS words (OK, WARNING, PARTIALLY_RETURNED) read better as Pascal words.
-        if (s.Length > 1 && IsAllUpper(name)) s = FromUpperWords(name);
-        if (s.Length == 0) s = "_";
-        if (char.IsDigit(s[0])) s = "_" + s;
-        return s;
-    }
-
-    private static bool IsAllUpper(string name)
-    {
-        var letters = 0;
-        foreach (var c in name)
-        {
-            if (char.IsLetter(c))
-            {
-                letters++;
-                if (!char.IsUpper(c)) return false;
-            }
-        }
-        return letters > 1;
-    }
-
-    private static string FromUpperWords(string name)
-    {
-        var sb = new StringBuilder();
-        foreach (var part in name.Split(new[] { '_', '-', ' ', '.', '/', ':' }, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var clean = new StringBuilder();
-            foreach (var c in part)
-            {
-                if (char.IsLetterOrDigit(c)) clean.Append(c);
-            }
-            if (clean.Length == 0) continue;
-            var p = clean.ToString();
-            sb.Append(char.ToUpperInvariant(p[0])).Append(p.Substring(1).ToLowerInvariant());
-        }
-        return sb.ToString();
-    }
+    public static string ToPascalCase(string name) => Identifiers.ToPascalCase(name);
 
     /// <summary>Escapes a C# keyword with '@' so it stays a valid identifier.</summary>
-    public static string EscapeKeyword(string identifier)
-        => SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(identifier) is SyntaxKind.RecordKeyword
-            ? "@" + identifier
-            : identifier;
+    public static string EscapeKeyword(string identifier) => Identifiers.EscapeKeyword(identifier);
 
     /// <summary>A valid C# type or member identifier (without '@'), PascalCased.</summary>
-    public static string ToIdentifier(string name)
-    {
-        var s = ToPascalCase(name);
-        return SyntaxFacts.GetKeywordKind(s) != SyntaxKind.None ? s + "_" : s;
-    }
+    public static string ToIdentifier(string name) => Identifiers.ToIdentifier(name);
 
     /// <summary>The wire name under a policy, for dialects whose Name column is not the wire name.</summary>
     public static string ToWireName(string name, WireNaming policy) => policy switch

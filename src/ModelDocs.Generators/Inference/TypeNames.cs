@@ -64,7 +64,7 @@ internal static class TypeNames
     private static IEnumerable<string> Declares(string typeName, bool isEnum)
     {
         yield return typeName;
-        yield return Emit.KnownTypes.ConverterName(typeName);
+        yield return GeneratedNames.ConverterName(typeName);
         if (isEnum) yield return GeneratedNames.ExtensionsOf(typeName);
     }
 

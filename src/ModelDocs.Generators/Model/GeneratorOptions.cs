@@ -31,7 +31,8 @@ internal sealed record GeneratorOptions(string Namespace, WireNaming WireNaming,
 
     public static readonly GeneratorOptions Default = new("Models", WireNaming.CamelCase, NumberType.Decimal, Dialect.Auto);
 
-    public static GeneratorOptions From(AnalyzerConfigOptions options)
+    /// <summary>The options of one AdditionalFile; <paramref name="parseDialect"/> reads the <c>ModelDocsDialect</c> value (the pipeline passes <c>Parsing.Dialects.Parse</c>, whose tables Model does not see).</summary>
+    public static GeneratorOptions From(AnalyzerConfigOptions options, Func<string?, Dialect> parseDialect)
     {
         string? Get(string name)
         {
@@ -51,7 +52,7 @@ internal sealed record GeneratorOptions(string Namespace, WireNaming WireNaming,
             ns!,
             ParseWireNaming(Get(WireNamingOption)),
             string.Equals(Get(NumberTypeOption), "double", StringComparison.OrdinalIgnoreCase) ? NumberType.Double : NumberType.Decimal,
-            ParseDialect(Get(DialectOption)));
+            parseDialect(Get(DialectOption)));
     }
 
     public static WireNaming ParseWireNaming(string? value) => Normalize(value) switch
@@ -61,8 +62,6 @@ internal sealed record GeneratorOptions(string Namespace, WireNaming WireNaming,
         "snakecase" => WireNaming.SnakeCase,
         _ => WireNaming.CamelCase,
     };
-
-    public static Dialect ParseDialect(string? value) => Parsing.Dialects.Parse(value);
 
     private static string Normalize(string? value)
         => (value ?? string.Empty).Replace("-", "").Replace("_", "").Replace(" ", "").ToLowerInvariant();

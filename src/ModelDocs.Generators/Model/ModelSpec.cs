@@ -22,7 +22,7 @@ internal sealed record ModelSpec(
     EquatableArray<UnionCaseModel> UnionCases = default)
 {
     /// <summary>The fully-qualified C# name.</summary>
-    public string FullName => $"global::{Namespace}.{Inference.Naming.EscapeKeyword(TypeName)}";
+    public string FullName => $"global::{Namespace}.{Identifiers.EscapeKeyword(TypeName)}";
 
     /// <summary>Every property the JSON object has: the ancestors' (root first), then this record's own.</summary>
     public System.Collections.Generic.IReadOnlyList<PropertyModel> AllProperties

@@ -247,7 +247,7 @@ internal static class ModelDocsPipeline
             {
                 var text = file.GetText(ct);
                 if (text is null) return new FileResult(file.Path, EquatableArray<DocumentSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty);
-                var generatorOptions = GeneratorOptions.From(options);
+                var generatorOptions = GeneratorOptions.From(options, Dialects.Parse);
                 return JsonDocReader.IsJsonOrYaml(file.Path)
                     ? JsonDocReader.Read(file.Path, text, generatorOptions, ct)
                     : FileResult.From(file.Path, MarkdownDocReader.Read(file.Path, text, generatorOptions, ct));

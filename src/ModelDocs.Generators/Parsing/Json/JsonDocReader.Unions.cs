@@ -147,7 +147,7 @@ internal sealed partial class JsonDocReader
     /// <summary>A name for an inline member before its type is known: its title, its $ref, or its position.</summary>
     private static string ProvisionalCaseName(JsonNode option, int i)
     {
-        if (option.IsObject && option.GetString("title") is { Length: > 0 } title && Inference.Naming.ToIdentifier(title) is { Length: > 0 } t) return t;
+        if (option.IsObject && option.GetString("title") is { Length: > 0 } title && Identifiers.ToIdentifier(title) is { Length: > 0 } t) return t;
         if (option.IsObject && option.GetString("$ref") is { } r) return ToTypeName(LastToken(r));
         return "Case" + (i + 1).ToString(CultureInfo.InvariantCulture);
     }
@@ -155,7 +155,7 @@ internal sealed partial class JsonDocReader
     /// <summary>A case's name: its title, else what it is (the referenced type, <c>String</c>, <c>Int64</c>, <c>StringList</c>, …).</summary>
     private static string CaseName(JsonNode option, TypeSpec type, TypeContext cx)
     {
-        if (option.IsObject && option.GetString("title") is { Length: > 0 } title && Inference.Naming.ToIdentifier(title) is { Length: > 0 } t && t != "_") return t;
+        if (option.IsObject && option.GetString("title") is { Length: > 0 } title && Identifiers.ToIdentifier(title) is { Length: > 0 } t && t != "_") return t;
         if (cx.EnumValues is not null) return "Enum";
         return KindName(type);
     }

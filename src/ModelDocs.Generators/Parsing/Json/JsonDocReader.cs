@@ -808,7 +808,7 @@ internal sealed partial class JsonDocReader
 
     // ---------------------------------------------------------------- names, text, locations
 
-    private static string ToTypeName(string name) => Inference.Naming.ToIdentifier(name);
+    private static string ToTypeName(string name) => Identifiers.ToIdentifier(name);
 
     private string UniqueTypeName(string name) => UniqueNames.Claim(_typeNames, name);
 
