@@ -361,8 +361,8 @@ internal static class ModelResolver
             if (target is null && type.Name is { Length: > 0 } named)
                 target = Pick(index.Where(e => e.TypeName == named || e.FileStem == named), ns);
             // A link to a doc the SDK does not ship, on a name that spells a type (bash's [**Decimal**](Decimal.md),
-            // ktorm's [**java.time.LocalDateTime**](java.time.LocalDateTime.md)): that type.
-            if (target is null && Parsing.Spellings.Lookup(type.Name ?? string.Empty, doc.Dialect) is { Kind: not TypeKind.Map and not TypeKind.List } spelled)
+            // ktorm's [**java.time.LocalDateTime**](java.time.LocalDateTime.md)): that type, as the reader spelled it.
+            if (target is null && type.Spelled is { } spelled)
                 return ResolveType(spelled, raw, doc, ns, index, caps, null, diagnostics);
             if (target is null)
             {

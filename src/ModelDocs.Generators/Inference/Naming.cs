@@ -78,7 +78,7 @@ internal static class Naming
 
     /// <summary>Whether the dialect's Name column is already the JSON property name.</summary>
     public static bool NameIsWireName(Dialect dialect)
-        => dialect == Dialect.JsonSchema || Parsing.Dialects.Of(dialect)?.Names == Parsing.NameColumn.WireName;
+        => DialectNames.AreWireNames(dialect);
 
     /// <summary>Record members C# generates or inherits; a property with one of these names would not compile.</summary>
     public static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)

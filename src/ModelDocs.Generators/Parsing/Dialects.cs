@@ -5,25 +5,13 @@ using ModelDocs.Generators.Model;
 
 namespace ModelDocs.Generators.Parsing;
 
-/// <summary>What the Name column of a language's docs holds.</summary>
-internal enum NameColumn
-{
-    /// <summary>The JSON property name itself (typescript-axios, R, bash: the templates print <c>baseName</c>).</summary>
-    WireName,
-    /// <summary>A camelCase field name: the wire name when the API's names are camelCase (java, kotlin, swift, dart, …).</summary>
-    CamelCaseField,
-    /// <summary>A snake_case or PascalCase field name (python, ruby, rust, go, csharp, …): the wire name needs the naming policy.</summary>
-    OtherField,
-}
-
 /// <summary>One language's doc dialect: its option value, what its docs carry, and the signs that it wrote a doc.</summary>
 internal sealed class DialectInfo
 {
-    public DialectInfo(Dialect dialect, string name, NameColumn names, bool enumValues, bool sizes, bool required, string[] markers)
+    public DialectInfo(Dialect dialect, string name, bool enumValues, bool sizes, bool required, string[] markers)
     {
         Dialect = dialect;
         Name = name;
-        Names = names;
         ListsEnumValues = enumValues;
         StatesSizes = sizes;
         StatesRequired = required;
@@ -35,7 +23,8 @@ internal sealed class DialectInfo
     /// <summary>The <c>ModelDocsDialect</c> value (OpenAPI Generator's generator name where there is one).</summary>
     public string Name { get; }
 
-    public NameColumn Names { get; }
+    /// <summary>What the doc's Name column holds (<see cref="DialectNames"/>, which Inference reads too).</summary>
+    public NameColumn Names => DialectNames.Of(Dialect);
 
     /// <summary>Enum values are listed (an enum table, bullets or "Allowed values"), not only named.</summary>
     public bool ListsEnumValues { get; }
@@ -65,83 +54,83 @@ internal static class Dialects
 {
     public static readonly DialectInfo[] All =
     {
-        new(Dialect.Python, "python", NameColumn.OtherField, false, false, true, new[]
+        new(Dialect.Python, "python", false, false, true, new[]
         {
             "type^List[", "type^Dict[", "type^Optional[", "type~StrictStr", "type~StrictInt", "type~StrictFloat", "type~StrictBool", "type=bytearray",
             "type^Union[", "type^Annotated[", "fence=python", "?type=str", "?type=int", "?type=float", "?type=datetime", "?type=object",
         }),
-        new(Dialect.PythonLegacy, "python-legacy", NameColumn.OtherField, false, false, true, new[] { "type^list[", "type^dict(" }),
-        new(Dialect.PythonPrior, "python-prior", NameColumn.OtherField, false, false, true, new[]
+        new(Dialect.PythonLegacy, "python-legacy", false, false, true, new[] { "type^list[", "type^dict(" }),
+        new(Dialect.PythonPrior, "python-prior", false, false, true, new[]
         {
             "type~none_type", "type~{str: (", "type=file_type", "type^[str", "type^[int", "type^[float", "type^[bool", "type^[date", "type~, none_type",
         }),
         // The 6.x python generator's schema sections (MarkdownDocReader.SchemaSections): read by their layout, no type signs needed.
-        new(Dialect.PythonV6, "python-v6", NameColumn.WireName, true, true, true, new[] { "text~## Model Type Info" }),
-        new(Dialect.Java, "java", NameColumn.CamelCaseField, true, true, true, new[]
+        new(Dialect.PythonV6, "python-v6", true, true, true, new[] { "text~## Model Type Info" }),
+        new(Dialect.Java, "java", true, true, true, new[]
         {
             "type~java.", "type~@Valid", "enumtable", "?type=Long", "?type=BigDecimal", "?type=OffsetDateTime", "?type=LocalDate", "?type^Map<String, ",
             "?type^List<", "?type^Set<", "?type=Integer", "?type=UUID", "?type=Object",
         }),
-        new(Dialect.Kotlin, "kotlin", NameColumn.CamelCaseField, true, true, true, new[] { "type~kotlin.", "type=inline", "text~<a name=\"" }),
-        new(Dialect.Scala, "scala", NameColumn.CamelCaseField, true, true, true, new[] { "type^Seq<", "type^Seq[", "text~Allowed values: [" }),
-        new(Dialect.Go, "go", NameColumn.OtherField, false, true, true, new[]
+        new(Dialect.Kotlin, "kotlin", true, true, true, new[] { "type~kotlin.", "type=inline", "text~<a name=\"" }),
+        new(Dialect.Scala, "scala", true, true, true, new[] { "type^Seq<", "type^Seq[", "text~Allowed values: [" }),
+        new(Dialect.Go, "go", false, true, true, new[]
         {
             "raw^Pointer to ", "type^[]", "type^map[string]", "type=int32", "type=int64", "type=float32", "type=float64", "type=time.Time",
             "type~interface{}", "text~### Get", "text~func (o *",
         }),
-        new(Dialect.Ruby, "ruby", NameColumn.OtherField, false, false, true, new[]
+        new(Dialect.Ruby, "ruby", false, false, true, new[]
         {
             "fence=ruby", "type^Hash<", "type=Time", "?type^Array<", "?type=Integer", "?type=Float", "?type=Boolean", "?type=Object", "?title~::",
         }),
-        new(Dialect.Php, "php", NameColumn.OtherField, false, true, true, new[]
+        new(Dialect.Php, "php", false, true, true, new[]
         {
             "title^# # ", "type^\\", "type^array<", "type=mixed", "?type$[]", "type^map[string,", "fence=php", "type=\\SplFileObject",
         }),
-        new(Dialect.TypeScript, "typescript", NameColumn.WireName, false, false, true, new[]
+        new(Dialect.TypeScript, "typescript", false, false, true, new[]
         {
             "type~{ [key: string]:", "fence=typescript", "?type^Array<", "?type=number", "?type=boolean", "?type=string", "?type=any",
         }),
-        new(Dialect.TypeScriptFetch, "typescript-fetch", NameColumn.CamelCaseField, false, false, false, new[] { "nodescription", "backtickednames" }),
-        new(Dialect.JavaScript, "javascript", NameColumn.CamelCaseField, true, false, true, new[]
+        new(Dialect.TypeScriptFetch, "typescript-fetch", false, false, false, new[] { "nodescription", "backtickednames" }),
+        new(Dialect.JavaScript, "javascript", true, false, true, new[]
         {
             "type^{String: ", "type^[Number]", "type^[Object]", "type^[Boolean]", "type^[[Number", "fence=javascript", "?type=Number",
             "?type=Object", "?enumbullets", "?title~.",
         }),
-        new(Dialect.CSharp, "csharp", NameColumn.OtherField, false, true, true, new[]
+        new(Dialect.CSharp, "csharp", false, true, true, new[]
         {
             "title~.Model.", "type^Dictionary<", "type^List<string", "type^List<int", "type^List<long", "type^List<decimal", "type=decimal", "type=Guid",
             "type=DateOnly", "type=FileParameter", "type=System.IO.Stream", "type=ulong", "type=uint", "?type=long", "?type=DateTime", "?type=double",
         }),
-        new(Dialect.PowerShell, "powershell", NameColumn.OtherField, false, true, true, new[]
+        new(Dialect.PowerShell, "powershell", false, true, true, new[]
         {
             "fence=powershell", "type~System.", "type=SystemCollectionsHashtable", "?type=Int32", "?type=Int64",
         }),
-        new(Dialect.Rust, "rust", NameColumn.OtherField, false, true, true, new[]
+        new(Dialect.Rust, "rust", false, true, true, new[]
         {
             "type^Option<", "type^Vec<", "type~models::", "type=i32", "type=i64", "type=f32", "type=f64", "type=u8", "type=u32", "type=u64",
             "type~serde_json::", "type~swagger::", "type~std::collections::", "type~chrono::", "type~uuid::Uuid",
         }),
-        new(Dialect.Swift, "swift", NameColumn.CamelCaseField, false, true, true, new[]
+        new(Dialect.Swift, "swift", false, true, true, new[]
         {
             "type^[String: ", "type^[String:", "type=AnyCodable", "type=JSONValue", "type^[Int", "type^[Double", "type^[Bool", "type^[[Int",
             "fence=swift", "?type=URL", "?type=Data", "?type=Int64", "?type=Double", "?type=Bool", "?type=Int",
         }),
-        new(Dialect.Dart, "dart", NameColumn.CamelCaseField, false, false, true, new[]
+        new(Dialect.Dart, "dart", false, false, true, new[]
         {
             "fence=dart", "title~.model.", "type^BuiltList<", "type^BuiltMap<", "type^BuiltSet<", "type=num", "type=JsonObject", "type=MultipartFile",
             "type=Uint8List",
         }),
-        new(Dialect.C, "c", NameColumn.OtherField, false, false, true, new[] { "type~list_t", "type~char \\*", "type=char", "title$_t", "type$_t", "type$_e" }),
-        new(Dialect.ObjC, "objc", NameColumn.CamelCaseField, false, false, true, new[] { "type^NS", "fence=objc" }),
-        new(Dialect.Perl, "perl", NameColumn.OtherField, false, false, true, new[] { "fence=perl", "title^# WWW::", "type^ARRAY[", "type^HASH[", "type=DATE_TIME", "type=DATE" }),
-        new(Dialect.R, "r", NameColumn.WireName, false, false, true, new[] { "type=character", "type=numeric", "type^array[character", "type=data.frame", "type^map(", "text~[Max: ", "text~[Min: " }),
-        new(Dialect.Julia, "julia", NameColumn.CamelCaseField, false, true, true, new[] { "type^Vector{", "type^Dict{", "type=ZonedDateTime", "text~[default to nothing]" }),
-        new(Dialect.Eiffel, "eiffel", NameColumn.OtherField, false, true, true, new[]
+        new(Dialect.C, "c", false, false, true, new[] { "type~list_t", "type~char \\*", "type=char", "title$_t", "type$_t", "type$_e" }),
+        new(Dialect.ObjC, "objc", false, false, true, new[] { "type^NS", "fence=objc" }),
+        new(Dialect.Perl, "perl", false, false, true, new[] { "fence=perl", "title^# WWW::", "type^ARRAY[", "type^HASH[", "type=DATE_TIME", "type=DATE" }),
+        new(Dialect.R, "r", false, false, true, new[] { "type=character", "type=numeric", "type^array[character", "type=data.frame", "type^map(", "text~[Max: ", "text~[Min: " }),
+        new(Dialect.Julia, "julia", false, true, true, new[] { "type^Vector{", "type^Dict{", "type=ZonedDateTime", "text~[default to nothing]" }),
+        new(Dialect.Eiffel, "eiffel", false, true, true, new[]
         {
             "type=INTEGER_32", "type=INTEGER_64", "type~STRING_32", "type^LIST [", "type^STRING_TABLE [", "type=REAL_32", "type=REAL_64", "type=BOOLEAN", "type=ANY",
         }),
-        new(Dialect.Bash, "bash", NameColumn.WireName, false, false, true, new[] { "type^map[String, ", "type^array[", "type=map", "?type=integer", "?type=binary" }),
-        new(Dialect.GraphQL, "graphql", NameColumn.CamelCaseField, false, true, true, new[] { "type$!" }),
+        new(Dialect.Bash, "bash", false, false, true, new[] { "type^map[String, ", "type^array[", "type=map", "?type=integer", "?type=binary" }),
+        new(Dialect.GraphQL, "graphql", false, true, true, new[] { "type$!" }),
     };
 
     private static readonly Dictionary<Dialect, DialectInfo> ByDialect = Index();

@@ -505,10 +505,10 @@ internal static partial class MarkdownDocReader
             {
                 var anchored = TypeGrammar.Parse(HtmlEntities.Decode(link.Substring(1)), dialect, out error);
                 // The in-doc link stays on the item: an enum section names it, or it is an unlisted inline enum (a string).
-                if (error is null) return AttachLink(anchored, link);
+                if (error is null) return AttachLink(anchored, link, dialect);
             }
             var type = TypeGrammar.Parse(typeText, dialect, out error, link is null || link.StartsWith("#", StringComparison.Ordinal) ? null : link);
-            return link is null ? type : AttachLink(type, link);
+            return link is null ? type : AttachLink(type, link, dialect);
         }
 
         private static readonly char[] GenericOpeners = { '<', '[', '{' };
@@ -571,16 +571,20 @@ internal static partial class MarkdownDocReader
         /// The link names the doc of the innermost referenced type; primitives ignore it. A container whose
         /// items the cell does not spell (C's <c>[**list_t**](tag.md)</c>) holds the linked doc's model.
         /// </summary>
-        private static TypeSpec AttachLink(TypeSpec type, string target)
+        private static TypeSpec AttachLink(TypeSpec type, string target, Dialect dialect)
         {
             if (type.Element is not null)
             {
                 if (ReferenceEquals(type.Element, Spellings.Unspelled) && !target.StartsWith("#", StringComparison.Ordinal))
                     return type with { Element = new TypeSpec(TypeKind.Reference, Name: target, Link: target) };
-                return type with { Element = AttachLink(type.Element, target) };
+                return type with { Element = AttachLink(type.Element, target, dialect) };
             }
-            if (type.Kind == TypeKind.Reference) return type with { Link = target };
-            return type;
+            if (type.Kind != TypeKind.Reference) return type;
+            // A link to a doc the SDK may not ship, on a name that spells a type (bash's [**Decimal**](Decimal.md),
+            // ktorm's [**java.time.LocalDateTime**](java.time.LocalDateTime.md)): the resolver falls back to that type.
+            var spelled = target.StartsWith("#", StringComparison.Ordinal) ? null
+                : Spellings.Lookup(type.Name ?? string.Empty, dialect) is { Kind: not TypeKind.Map and not TypeKind.List } s ? s : null;
+            return type with { Link = target, Spelled = spelled };
         }
 
         private RawEnum ReadEnumBullets(int heading) => new(_docName, ReadBullets(heading).ToEquatableArray(), LineLocation(_text.Lines[heading]));

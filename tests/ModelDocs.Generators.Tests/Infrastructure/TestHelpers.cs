@@ -64,8 +64,11 @@ public static class TestHelpers
 
     public static string CorpusDir => System.IO.Path.Combine(SharedDir, "corpus", "talon-one");
 
-    public static string RepoDir([CallerFilePath] string callerPath = "")
-        => System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(callerPath)!, "..", "..", ".."));
+    /// <summary>The repository's root, from where this file sits (tests/ModelDocs.Generators.Tests/Infrastructure/).</summary>
+    public static string RepoDir()
+        => System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(ThisFile())!, "..", "..", ".."));
+
+    private static string ThisFile([CallerFilePath] string path = "") => path;
 
     /// <summary>The repo's own docs (schemas/), used by the sample.</summary>
     public static string SchemasDir => System.IO.Path.Combine(RepoDir(), "schemas");
