@@ -576,16 +576,21 @@ internal static partial class MarkdownDocReader
             if (type.Element is not null)
             {
                 if (ReferenceEquals(type.Element, Spellings.Unspelled) && !target.StartsWith("#", StringComparison.Ordinal))
-                    return type with { Element = new TypeSpec(TypeKind.Reference, Name: target, Link: target) };
+                    return type with { Element = new TypeSpec(TypeKind.Reference, Name: target, Link: target, Spelled: SpelledAs(target, target, dialect)) };
                 return type with { Element = AttachLink(type.Element, target, dialect) };
             }
             if (type.Kind != TypeKind.Reference) return type;
-            // A link to a doc the SDK may not ship, on a name that spells a type (bash's [**Decimal**](Decimal.md),
-            // ktorm's [**java.time.LocalDateTime**](java.time.LocalDateTime.md)): the resolver falls back to that type.
-            var spelled = target.StartsWith("#", StringComparison.Ordinal) ? null
-                : Spellings.Lookup(type.Name ?? string.Empty, dialect) is { Kind: not TypeKind.Map and not TypeKind.List } s ? s : null;
-            return type with { Link = target, Spelled = spelled };
+            return type with { Link = target, Spelled = SpelledAs(type.Name, target, dialect) };
         }
+
+        /// <summary>
+        /// What a linked name spells in the dialect, for a link to a doc the SDK may not ship (bash's
+        /// <c>[**Decimal**](Decimal.md)</c>, ktorm's <c>[**java.time.LocalDateTime**](java.time.LocalDateTime.md)</c>,
+        /// powershell's <c>AnyType.md</c>): the resolver falls back to it. Scalars only; in-doc anchors never.
+        /// </summary>
+        private static TypeSpec? SpelledAs(string? name, string target, Dialect dialect)
+            => target.StartsWith("#", StringComparison.Ordinal) ? null
+                : Spellings.Lookup(name ?? string.Empty, dialect) is { Kind: not TypeKind.Map and not TypeKind.List } s ? s : null;
 
         private RawEnum ReadEnumBullets(int heading) => new(_docName, ReadBullets(heading).ToEquatableArray(), LineLocation(_text.Lines[heading]));
 
