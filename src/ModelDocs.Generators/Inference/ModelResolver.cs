@@ -367,6 +367,10 @@ internal static class ModelResolver
         return null;
     }
 
+    /// <summary>
+    /// A reference's type: a JSON $ref by its key, a markdown link by the doc it links (or the name it spells),
+    /// else by name; the target's full name, a value type for enums and unions.
+    /// </summary>
     private static ResolvedType ResolveReference(TypeSpec type, RawProperty raw, DocumentSpec doc, string ns, EquatableArray<TypeIndexEntry> index, TargetCapabilities caps, List<DiagnosticInfo> diagnostics)
     {
         TypeIndexEntry? target = null;
@@ -374,16 +378,7 @@ internal static class ModelResolver
         {
             // JSON $ref: by file and pointer (the reader wrote both in the key).
             target = FindJson(index, type.Link);
-            if (target is null)
-            {
-                var hash = type.Link.IndexOf('#');
-                var file = type.Link.Substring(5, hash - 5);
-                var why = index.Any(e => e.JsonKey is not null && e.JsonKey.StartsWith("json:" + file + "#", StringComparison.Ordinal))
-                    ? "names no schema of that file that becomes a type (aliases across files are not followed)"
-                    : "is not a JSON Schema or OpenAPI AdditionalFile in this compilation";
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, raw.TypeCell, raw.Name, doc.FileStem, raw.TypeText ?? type.Link, why));
-                return new ResolvedType(TypeKind.Any, JsonElement, true);
-            }
+            if (target is null) return UnresolvedJsonReference(type.Link, raw, doc, index, diagnostics);
         }
         else if (type.Link is not null && !type.Link.StartsWith("#", StringComparison.Ordinal))
         {
@@ -413,22 +408,40 @@ internal static class ModelResolver
                 var stem = name.Substring(0, name.Length - 2);
                 target = Pick(index.Where(e => string.Equals(e.FileStem, stem, StringComparison.OrdinalIgnoreCase)), ns);
             }
-            if (target is null)
-            {
-                // OpenAPI Generator names an inline enum it does not list (csharp: Model.StateEnum), or links it to a
-                // section of the doc that lists no values (kotlin: [**inline**](#StatusEnum)): a string.
-                // C: openapi_petstore_pet_STATUS_e.
-                if (name.EndsWith("Enum", StringComparison.Ordinal) || type.Link?.StartsWith("#", StringComparison.Ordinal) == true
-                    || (doc.Dialect == Dialect.C && name.EndsWith("_e", StringComparison.Ordinal)))
-                    return new ResolvedType(TypeKind.String, "string", false);
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownType, raw.TypeCell, raw.TypeText ?? name, raw.Name, doc.FileStem,
-                    "no model doc of that name is in the compilation" + DidYouMean(name, index.Select(e => e.TypeName), string.Empty)));
-                return new ResolvedType(TypeKind.Any, JsonElement, true);
-            }
+            if (target is null) return UnfoundName(name, type, raw, doc, index, diagnostics);
         }
         // Enums and unions (readonly structs) are value types.
         return new ResolvedType(TypeKind.Reference, $"global::{target.Namespace}.{target.TypeName}", target.Kind is DocumentKind.Enum or DocumentKind.Union,
             EnumName: target.Kind == DocumentKind.Enum ? target.TypeName : null);
+    }
+
+    /// <summary>A JSON $ref to no type of the compilation: reported (naming whether its file is there at all), and read as any JSON.</summary>
+    private static ResolvedType UnresolvedJsonReference(string link, RawProperty raw, DocumentSpec doc, EquatableArray<TypeIndexEntry> index, List<DiagnosticInfo> diagnostics)
+    {
+        var hash = link.IndexOf('#');
+        var file = link.Substring(5, hash - 5);
+        var why = index.Any(e => e.JsonKey is not null && e.JsonKey.StartsWith("json:" + file + "#", StringComparison.Ordinal))
+            ? "names no schema of that file that becomes a type (aliases across files are not followed)"
+            : "is not a JSON Schema or OpenAPI AdditionalFile in this compilation";
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, raw.TypeCell, raw.Name, doc.FileStem, raw.TypeText ?? link, why));
+        return new ResolvedType(TypeKind.Any, JsonElement, true);
+    }
+
+    /// <summary>
+    /// A type name no doc has: an inline enum OpenAPI Generator does not list is a string; anything else is
+    /// reported (with the nearest type name) and read as any JSON.
+    /// </summary>
+    private static ResolvedType UnfoundName(string name, TypeSpec type, RawProperty raw, DocumentSpec doc, EquatableArray<TypeIndexEntry> index, List<DiagnosticInfo> diagnostics)
+    {
+        // OpenAPI Generator names an inline enum it does not list (csharp: Model.StateEnum), or links it to a
+        // section of the doc that lists no values (kotlin: [**inline**](#StatusEnum)): a string.
+        // C: openapi_petstore_pet_STATUS_e.
+        if (name.EndsWith("Enum", StringComparison.Ordinal) || type.Link?.StartsWith("#", StringComparison.Ordinal) == true
+            || (doc.Dialect == Dialect.C && name.EndsWith("_e", StringComparison.Ordinal)))
+            return new ResolvedType(TypeKind.String, "string", false);
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownType, raw.TypeCell, raw.TypeText ?? name, raw.Name, doc.FileStem,
+            "no model doc of that name is in the compilation" + DidYouMean(name, index.Select(e => e.TypeName), string.Empty)));
+        return new ResolvedType(TypeKind.Any, JsonElement, true);
     }
 
     private static TypeIndexEntry? Pick(IEnumerable<TypeIndexEntry> candidates, string ns)
