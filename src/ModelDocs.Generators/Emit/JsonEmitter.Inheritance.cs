@@ -191,12 +191,7 @@ internal static partial class JsonEmitter
         w.Line("var current = -1;");
         w.Line("string? currentUnknown = null;");
         w.Open("try");
-        w.Open("while (true)");
-        w.Line($"{Rt}.Read(ref reader);");
-        w.Line($"if (reader.TokenType == {Token}.EndObject) break;");
-        w.Line($"current = MatchName({Rt}.Utf8(ref reader));");
-        w.Line("if (current < 0) currentUnknown = reader.GetString()!;");
-        w.Line($"{Rt}.Read(ref reader);");
+        EmitPropertyLoopStart(w, "MatchName");
         w.Open("if (current < 0)");
         w.Line($"if ({Rt}.IsStrict(options)) throw {Rt}.UnknownProperty();");
         w.Line($"unknown ??= new {Unknown}(global::System.StringComparer.Ordinal);");

@@ -334,16 +334,26 @@ internal static partial class JsonEmitter
         w.Close();
     }
 
+    /// <summary>
+    /// Opens the loop over the object's properties (left open for the caller's body): reads the name into
+    /// <c>current</c> by <paramref name="match"/> (-1, with the name in <c>currentUnknown</c>, when it is
+    /// no documented property), then moves the reader to the value.
+    /// </summary>
+    private static void EmitPropertyLoopStart(SourceWriter w, string match)
+    {
+        w.Open("while (true)");
+        w.Line($"{Rt}.Read(ref reader);");
+        w.Line($"if (reader.TokenType == {Token}.EndObject) break;");
+        w.Line($"current = {match}({Rt}.Utf8(ref reader));");
+        w.Line("if (current < 0) currentUnknown = reader.GetString()!;");
+        w.Line($"{Rt}.Read(ref reader);");
+    }
+
     /// <summary>The loop over the object's properties: each documented one into its local, the others kept.</summary>
     private static void EmitReadLoop(SourceWriter w, ModelSpec model, CollectionHelpers helpers, List<DiscriminatorTag> tags)
     {
         var props = model.AllProperties;
-        w.Open("while (true)");
-        w.Line($"{Rt}.Read(ref reader);");
-        w.Line($"if (reader.TokenType == {Token}.EndObject) break;");
-        w.Line($"current = Match({Rt}.Utf8(ref reader));");
-        w.Line("if (current < 0) currentUnknown = reader.GetString()!;");
-        w.Line($"{Rt}.Read(ref reader);");
+        EmitPropertyLoopStart(w, "Match");
         EmitSeen(w, "current >= 0", "current", "seen", (props.Count + 63) / 64);
         w.Open("switch (current)");
         for (var i = 0; i < props.Count; i++)

@@ -65,56 +65,21 @@ internal static class EnumInference
         }
     }
 
+    /// <summary>
+    /// The enum the prose states, tried in order: transitions (a state machine), definitions ("`a`: ..."
+    /// twice or more), "empty or `x`", then clauses; none for a reason, returned values or examples.
+    /// </summary>
     private static Inferred? FromProseCore(string propertyName, string description)
     {
         var transitions = TransitionRx.Matches(description);
-        if (transitions.Count > 0)
-        {
-            var values = new List<string>();
-            var creatable = new List<string>();
-            var edges = new List<Transition>();
-            var created = CreatedAsRx.Match(description);
-            if (created.Success)
-            {
-                foreach (Match m in TickRx.Matches(created.Groups[1].Value)) AddOnce(creatable, m.Groups[1].Value);
-            }
-            foreach (var c in creatable) AddOnce(values, c);
-            foreach (Match m in transitions)
-            {
-                var from = m.Groups[1].Value;
-                AddOnce(values, from);
-                for (var g = 2; g <= 3; g++)
-                {
-                    if (!m.Groups[g].Success) continue;
-                    var to = m.Groups[g].Value;
-                    AddOnce(values, to);
-                    var edge = new Transition(from, to);
-                    if (!edges.Contains(edge)) edges.Add(edge);
-                }
-            }
-            var machine = new StateMachineModel(creatable.ToEquatableArray(), edges.ToEquatableArray());
-            return new Inferred(values, machine);
-        }
+        if (transitions.Count > 0) return StateMachine(transitions, description);
 
         if (propertyName.EndsWith("reason", StringComparison.OrdinalIgnoreCase) || propertyName.EndsWith("reasons", StringComparison.OrdinalIgnoreCase)) return null;
         var plain = CodeSpanRx.Replace(description, string.Empty);
         if (ReturnedRx.IsMatch(plain) || ExamplesRx.IsMatch(plain)) return null;
 
         var defs = DefinitionRx.Matches(description);
-        if (defs.Count >= 2)
-        {
-            var values = new List<string>();
-            foreach (Match m in defs)
-            {
-                var v = m.Groups[1].Value;
-                if (!TokenRx.IsMatch(v)) return null;
-                AddOnce(values, v);
-            }
-            var firstAt = defs[0].Index;
-            if (OpenBulletRx.IsMatch(description.Substring(firstAt + 1))) return null;
-            if (UnitsRx.IsMatch(description)) return null;
-            return new Inferred(values, null);
-        }
+        if (defs.Count >= 2) return Definitions(defs, description);
 
         var emptyOr = EmptyOrRx.Match(description);
         if (emptyOr.Success) return new Inferred(new List<string> { emptyOr.Groups[1].Value }, null);
@@ -131,6 +96,54 @@ internal static class EnumInference
             return new Inferred(values, null);
         }
         return null;
+    }
+
+    /// <summary>
+    /// The states and transitions the prose describes: the values it says a new one is created as (first),
+    /// then each transition's source and targets, with the edges between them.
+    /// </summary>
+    private static Inferred StateMachine(MatchCollection transitions, string description)
+    {
+        var values = new List<string>();
+        var creatable = new List<string>();
+        var edges = new List<Transition>();
+        var created = CreatedAsRx.Match(description);
+        if (created.Success)
+        {
+            foreach (Match m in TickRx.Matches(created.Groups[1].Value)) AddOnce(creatable, m.Groups[1].Value);
+        }
+        foreach (var c in creatable) AddOnce(values, c);
+        foreach (Match m in transitions)
+        {
+            var from = m.Groups[1].Value;
+            AddOnce(values, from);
+            for (var g = 2; g <= 3; g++)
+            {
+                if (!m.Groups[g].Success) continue;
+                var to = m.Groups[g].Value;
+                AddOnce(values, to);
+                var edge = new Transition(from, to);
+                if (!edges.Contains(edge)) edges.Add(edge);
+            }
+        }
+        var machine = new StateMachineModel(creatable.ToEquatableArray(), edges.ToEquatableArray());
+        return new Inferred(values, machine);
+    }
+
+    /// <summary>The defined values, when each is a token and no open bullet list or unit follows (else none: the prose is not an enum).</summary>
+    private static Inferred? Definitions(MatchCollection defs, string description)
+    {
+        var values = new List<string>();
+        foreach (Match m in defs)
+        {
+            var v = m.Groups[1].Value;
+            if (!TokenRx.IsMatch(v)) return null;
+            AddOnce(values, v);
+        }
+        var firstAt = defs[0].Index;
+        if (OpenBulletRx.IsMatch(description.Substring(firstAt + 1))) return null;
+        if (UnitsRx.IsMatch(description)) return null;
+        return new Inferred(values, null);
     }
 
     private static void AddOnce(List<string> list, string value)

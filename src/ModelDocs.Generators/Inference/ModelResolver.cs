@@ -44,6 +44,7 @@ internal static class ModelResolver
         return parts.Length == 0 ? "Models" : string.Join(".", parts);
     }
 
+    /// <summary>One doc's model (enum, union or record), or null when an earlier doc by path owns its type name.</summary>
     private static ModelSpec? ResolveCore(DocumentSpec doc, EquatableArray<TypeIndexEntry> index, TargetCapabilities caps, List<DiagnosticInfo> diagnostics, CancellationToken ct)
     {
         var ns = NamespaceOf(doc);
@@ -58,20 +59,27 @@ internal static class ModelResolver
             return null;
         }
 
-        if (doc.Kind == DocumentKind.Enum)
-        {
-            var section = doc.EnumSections.FirstOrDefault();
-            var values = section?.Values.Select(v => v.Value) ?? Enumerable.Empty<string>();
-            var renames = new List<(string Value, string Name, string Renamed)>();
-            var members = Described(EnumInference.Members(values, renames), section);
-            ReportMemberRenames(renames, doc, typeName, diagnostics);
-            var enumModel = new EnumModel(typeName, doc.Description, EnumOrigin.EnumDoc, members, null, null);
-            return new ModelSpec(ns, typeName, doc.FilePath, doc.Description, DocumentKind.Enum,
-                EquatableArray<PropertyModel>.Empty, new EquatableArray<EnumModel>(new[] { enumModel }));
-        }
+        if (doc.Kind == DocumentKind.Enum) return ResolveEnumDoc(doc, ns, typeName, diagnostics);
 
-        var properties = new List<PropertyModel>();
         var enums = new List<EnumModel>();
+        var properties = ResolveProperties(doc, ns, typeName, index, caps, enums, diagnostics, ct);
+        if (properties.Count > ModelLimits.MaxSerializedProperties)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooManyProperties, doc.TitleLocation, doc.FileStem, properties.Count, ModelLimits.MaxSerializedProperties));
+        }
+        if (doc.Kind == DocumentKind.Union) return UnionSpec(doc, ns, typeName, properties, enums);
+        return new ModelSpec(ns, typeName, doc.FilePath, doc.Description, DocumentKind.Model, properties.ToEquatableArray(), enums.ToEquatableArray(),
+            ResolveHierarchy(doc, index));
+    }
+
+    /// <summary>
+    /// The doc's properties in order: wire name and C# name (a duplicate wire name is reported and dropped),
+    /// the property's enum (added to <paramref name="enums"/>), its resolved type and typed default.
+    /// </summary>
+    private static List<PropertyModel> ResolveProperties(DocumentSpec doc, string ns, string typeName, EquatableArray<TypeIndexEntry> index, TargetCapabilities caps,
+        List<EnumModel> enums, List<DiagnosticInfo> diagnostics, CancellationToken ct)
+    {
+        var properties = new List<PropertyModel>();
         var seenWireNames = new HashSet<string>(StringComparer.Ordinal);
         var clrNames = new Dictionary<string, string>(StringComparer.Ordinal);
         var reservedTypeNames = new HashSet<string>(index.Where(e => e.Namespace == ns).Select(e => e.TypeName), StringComparer.Ordinal);
@@ -93,43 +101,8 @@ internal static class ModelResolver
                 continue;
             }
 
-            var clrName = MemberName(raw, baseName, doc, typeName, diagnostics);
-            if (clrNames.TryGetValue(clrName, out var firstOwner))
-            {
-                var collided = clrName;
-                clrName = UniqueNames.Numbered(collided, c => !clrNames.ContainsKey(c));
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, raw.Row, firstOwner, raw.Name, doc.FileStem, collided, clrName));
-            }
-            clrNames[clrName] = raw.Name;
-
-            // Enum: an exact table beats prose.
-            EnumModel? enumModel = null;
-            var inner = raw.Type.Innermost;
-            var table = FindEnumTable(doc, inner, raw.Name);
-            var enumTypeName = UniqueEnumName(typeName + Naming.ToPascalCase(raw.Name).TrimStart('_'), reservedTypeNames);
-            // An enum section with no rows (android's empty "## Enum: StatusEnum") says nothing: a string.
-            if (table is not null && table.Values.Count > 0)
-            {
-                var renames = new List<(string Value, string Name, string Renamed)>();
-                var members = Described(EnumInference.Members(table.Values.Select(v => v.Value), renames), table);
-                ReportMemberRenames(renames, doc, enumTypeName, diagnostics);
-                // The table gives values; the prose may still describe the state machine.
-                var prose = EnumInference.FromProse(raw.Name, raw.Description);
-                var origin = doc.Dialect == Dialect.JsonSchema ? EnumOrigin.Schema : EnumOrigin.EnumTable;
-                enumModel = new EnumModel(enumTypeName, null, origin, members, Restrict(prose?.StateMachine, members), raw.Name);
-            }
-            // JSON Schema states its enums; prose never adds one there.
-            else if (inner.Kind == TypeKind.String && doc.Dialect != Dialect.JsonSchema)
-            {
-                var prose = EnumInference.FromProse(raw.Name, raw.Description);
-                if (prose is not null)
-                {
-                    var renames = new List<(string Value, string Name, string Renamed)>();
-                    var members = EnumInference.Members(prose.Values, renames);
-                    ReportMemberRenames(renames, doc, enumTypeName, diagnostics);
-                    enumModel = new EnumModel(enumTypeName, null, EnumOrigin.Prose, members, prose.StateMachine, raw.Name);
-                }
-            }
+            var clrName = UniqueMemberName(raw, baseName, doc, typeName, clrNames, diagnostics);
+            var enumModel = PropertyEnum(raw, doc, typeName, reservedTypeNames, diagnostics);
             if (enumModel is not null)
             {
                 reservedTypeNames.Add(enumModel.TypeName);
@@ -154,27 +127,86 @@ internal static class ModelResolver
                 IsWriteOnly: raw.IsWriteOnly,
                 UnappliedDefault: unappliedDefault));
         }
+        return properties;
+    }
 
-        if (properties.Count > ModelLimits.MaxSerializedProperties)
+    /// <summary>An enum doc: one enum type, its members from the doc's first section (with their descriptions).</summary>
+    private static ModelSpec ResolveEnumDoc(DocumentSpec doc, string ns, string typeName, List<DiagnosticInfo> diagnostics)
+    {
+        var section = doc.EnumSections.FirstOrDefault();
+        var values = section?.Values.Select(v => v.Value) ?? Enumerable.Empty<string>();
+        var renames = new List<(string Value, string Name, string Renamed)>();
+        var members = Described(EnumInference.Members(values, renames), section);
+        ReportMemberRenames(renames, doc, typeName, diagnostics);
+        var enumModel = new EnumModel(typeName, doc.Description, EnumOrigin.EnumDoc, members, null, null);
+        return new ModelSpec(ns, typeName, doc.FilePath, doc.Description, DocumentKind.Enum,
+            EquatableArray<PropertyModel>.Empty, new EquatableArray<EnumModel>(new[] { enumModel }));
+    }
+
+    /// <summary>The property's C# name, numbered (and reported) when an earlier property already has it; records it in <paramref name="clrNames"/>.</summary>
+    private static string UniqueMemberName(RawProperty raw, string baseName, DocumentSpec doc, string typeName, Dictionary<string, string> clrNames, List<DiagnosticInfo> diagnostics)
+    {
+        var clrName = MemberName(raw, baseName, doc, typeName, diagnostics);
+        if (clrNames.TryGetValue(clrName, out var firstOwner))
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooManyProperties, doc.TitleLocation, doc.FileStem, properties.Count, ModelLimits.MaxSerializedProperties));
+            var collided = clrName;
+            clrName = UniqueNames.Numbered(collided, c => !clrNames.ContainsKey(c));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, raw.Row, firstOwner, raw.Name, doc.FileStem, collided, clrName));
         }
-        if (doc.Kind == DocumentKind.Union)
+        clrNames[clrName] = raw.Name;
+        return clrName;
+    }
+
+    /// <summary>
+    /// The property's enum, if it has one: an exact table beats prose (JSON Schema states its enums, so prose
+    /// never adds one there). Named after the model and property, clear of <paramref name="reservedTypeNames"/>.
+    /// </summary>
+    private static EnumModel? PropertyEnum(RawProperty raw, DocumentSpec doc, string typeName, HashSet<string> reservedTypeNames, List<DiagnosticInfo> diagnostics)
+    {
+        var inner = raw.Type.Innermost;
+        var table = FindEnumTable(doc, inner, raw.Name);
+        var enumTypeName = UniqueEnumName(typeName + Naming.ToPascalCase(raw.Name).TrimStart('_'), reservedTypeNames);
+        // An enum section with no rows (android's empty "## Enum: StatusEnum") says nothing: a string.
+        if (table is not null && table.Values.Count > 0)
         {
-            // A union's cases came in as properties (one per member schema); a case dropped above (a duplicate name) drops its facts too.
-            var cases = new List<UnionCaseModel>();
-            for (int i = 0, k = 0; i < doc.Properties.Count && k < properties.Count; i++)
+            var renames = new List<(string Value, string Name, string Renamed)>();
+            var members = Described(EnumInference.Members(table.Values.Select(v => v.Value), renames), table);
+            ReportMemberRenames(renames, doc, enumTypeName, diagnostics);
+            // The table gives values; the prose may still describe the state machine.
+            var prose = EnumInference.FromProse(raw.Name, raw.Description);
+            var origin = doc.Dialect == Dialect.JsonSchema ? EnumOrigin.Schema : EnumOrigin.EnumTable;
+            return new EnumModel(enumTypeName, null, origin, members, Restrict(prose?.StateMachine, members), raw.Name);
+        }
+        if (inner.Kind == TypeKind.String && doc.Dialect != Dialect.JsonSchema)
+        {
+            var prose = EnumInference.FromProse(raw.Name, raw.Description);
+            if (prose is not null)
             {
-                if (doc.Properties[i].Name != properties[k].Name) continue;
-                var c = i < doc.UnionCases.Count ? doc.UnionCases[i] : new RawUnionCase(UnionTokens.Any, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
-                cases.Add(new UnionCaseModel(c.Accepts, c.Required, c.Names));
-                k++;
+                var renames = new List<(string Value, string Name, string Renamed)>();
+                var members = EnumInference.Members(prose.Values, renames);
+                ReportMemberRenames(renames, doc, enumTypeName, diagnostics);
+                return new EnumModel(enumTypeName, null, EnumOrigin.Prose, members, prose.StateMachine, raw.Name);
             }
-            return new ModelSpec(ns, typeName, doc.FilePath, doc.Description, DocumentKind.Union, properties.ToEquatableArray(), enums.ToEquatableArray(),
-                UnionCases: cases.ToEquatableArray());
         }
-        return new ModelSpec(ns, typeName, doc.FilePath, doc.Description, DocumentKind.Model, properties.ToEquatableArray(), enums.ToEquatableArray(),
-            ResolveHierarchy(doc, index));
+        return null;
+    }
+
+    /// <summary>
+    /// A union doc: its cases came in as properties (one per member schema); a case dropped as a
+    /// duplicate name drops its facts too.
+    /// </summary>
+    private static ModelSpec UnionSpec(DocumentSpec doc, string ns, string typeName, List<PropertyModel> properties, List<EnumModel> enums)
+    {
+        var cases = new List<UnionCaseModel>();
+        for (int i = 0, k = 0; i < doc.Properties.Count && k < properties.Count; i++)
+        {
+            if (doc.Properties[i].Name != properties[k].Name) continue;
+            var c = i < doc.UnionCases.Count ? doc.UnionCases[i] : new RawUnionCase(UnionTokens.Any, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
+            cases.Add(new UnionCaseModel(c.Accepts, c.Required, c.Names));
+            k++;
+        }
+        return new ModelSpec(ns, typeName, doc.FilePath, doc.Description, DocumentKind.Union, properties.ToEquatableArray(), enums.ToEquatableArray(),
+            UnionCases: cases.ToEquatableArray());
     }
 
     /// <summary>Whether the property names the case of a polymorphic hierarchy (this doc's discriminator, or one it is tagged for).</summary>
@@ -335,6 +367,10 @@ internal static class ModelResolver
         return null;
     }
 
+    /// <summary>
+    /// A reference's type: a JSON $ref by its key, a markdown link by the doc it links (or the name it spells),
+    /// else by name; the target's full name, a value type for enums and unions.
+    /// </summary>
     private static ResolvedType ResolveReference(TypeSpec type, RawProperty raw, DocumentSpec doc, string ns, EquatableArray<TypeIndexEntry> index, TargetCapabilities caps, List<DiagnosticInfo> diagnostics)
     {
         TypeIndexEntry? target = null;
@@ -342,16 +378,7 @@ internal static class ModelResolver
         {
             // JSON $ref: by file and pointer (the reader wrote both in the key).
             target = FindJson(index, type.Link);
-            if (target is null)
-            {
-                var hash = type.Link.IndexOf('#');
-                var file = type.Link.Substring(5, hash - 5);
-                var why = index.Any(e => e.JsonKey is not null && e.JsonKey.StartsWith("json:" + file + "#", StringComparison.Ordinal))
-                    ? "names no schema of that file that becomes a type (aliases across files are not followed)"
-                    : "is not a JSON Schema or OpenAPI AdditionalFile in this compilation";
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, raw.TypeCell, raw.Name, doc.FileStem, raw.TypeText ?? type.Link, why));
-                return new ResolvedType(TypeKind.Any, JsonElement, true);
-            }
+            if (target is null) return UnresolvedJsonReference(type.Link, raw, doc, index, diagnostics);
         }
         else if (type.Link is not null && !type.Link.StartsWith("#", StringComparison.Ordinal))
         {
@@ -381,22 +408,40 @@ internal static class ModelResolver
                 var stem = name.Substring(0, name.Length - 2);
                 target = Pick(index.Where(e => string.Equals(e.FileStem, stem, StringComparison.OrdinalIgnoreCase)), ns);
             }
-            if (target is null)
-            {
-                // OpenAPI Generator names an inline enum it does not list (csharp: Model.StateEnum), or links it to a
-                // section of the doc that lists no values (kotlin: [**inline**](#StatusEnum)): a string.
-                // C: openapi_petstore_pet_STATUS_e.
-                if (name.EndsWith("Enum", StringComparison.Ordinal) || type.Link?.StartsWith("#", StringComparison.Ordinal) == true
-                    || (doc.Dialect == Dialect.C && name.EndsWith("_e", StringComparison.Ordinal)))
-                    return new ResolvedType(TypeKind.String, "string", false);
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownType, raw.TypeCell, raw.TypeText ?? name, raw.Name, doc.FileStem,
-                    "no model doc of that name is in the compilation" + DidYouMean(name, index.Select(e => e.TypeName), string.Empty)));
-                return new ResolvedType(TypeKind.Any, JsonElement, true);
-            }
+            if (target is null) return UnfoundName(name, type, raw, doc, index, diagnostics);
         }
         // Enums and unions (readonly structs) are value types.
         return new ResolvedType(TypeKind.Reference, $"global::{target.Namespace}.{target.TypeName}", target.Kind is DocumentKind.Enum or DocumentKind.Union,
             EnumName: target.Kind == DocumentKind.Enum ? target.TypeName : null);
+    }
+
+    /// <summary>A JSON $ref to no type of the compilation: reported (naming whether its file is there at all), and read as any JSON.</summary>
+    private static ResolvedType UnresolvedJsonReference(string link, RawProperty raw, DocumentSpec doc, EquatableArray<TypeIndexEntry> index, List<DiagnosticInfo> diagnostics)
+    {
+        var hash = link.IndexOf('#');
+        var file = link.Substring(5, hash - 5);
+        var why = index.Any(e => e.JsonKey is not null && e.JsonKey.StartsWith("json:" + file + "#", StringComparison.Ordinal))
+            ? "names no schema of that file that becomes a type (aliases across files are not followed)"
+            : "is not a JSON Schema or OpenAPI AdditionalFile in this compilation";
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, raw.TypeCell, raw.Name, doc.FileStem, raw.TypeText ?? link, why));
+        return new ResolvedType(TypeKind.Any, JsonElement, true);
+    }
+
+    /// <summary>
+    /// A type name no doc has: an inline enum OpenAPI Generator does not list is a string; anything else is
+    /// reported (with the nearest type name) and read as any JSON.
+    /// </summary>
+    private static ResolvedType UnfoundName(string name, TypeSpec type, RawProperty raw, DocumentSpec doc, EquatableArray<TypeIndexEntry> index, List<DiagnosticInfo> diagnostics)
+    {
+        // OpenAPI Generator names an inline enum it does not list (csharp: Model.StateEnum), or links it to a
+        // section of the doc that lists no values (kotlin: [**inline**](#StatusEnum)): a string.
+        // C: openapi_petstore_pet_STATUS_e.
+        if (name.EndsWith("Enum", StringComparison.Ordinal) || type.Link?.StartsWith("#", StringComparison.Ordinal) == true
+            || (doc.Dialect == Dialect.C && name.EndsWith("_e", StringComparison.Ordinal)))
+            return new ResolvedType(TypeKind.String, "string", false);
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownType, raw.TypeCell, raw.TypeText ?? name, raw.Name, doc.FileStem,
+            "no model doc of that name is in the compilation" + DidYouMean(name, index.Select(e => e.TypeName), string.Empty)));
+        return new ResolvedType(TypeKind.Any, JsonElement, true);
     }
 
     private static TypeIndexEntry? Pick(IEnumerable<TypeIndexEntry> candidates, string ns)

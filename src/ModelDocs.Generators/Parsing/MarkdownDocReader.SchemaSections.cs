@@ -189,21 +189,7 @@ internal static partial class MarkdownDocReader
                 if (error is not null) Report(DiagnosticDescriptors.UnknownType, typeLocation, CellText(typeCell.Text, out _), name, _docName, error);
                 var type = shape.Type;
                 var decoded = HtmlEntities.Decode(description);
-                if (shape.EnumValues is { Count: > 0 } values)
-                {
-                    if (shape.EnumIsText)
-                    {
-                        // The values go with the property as an enum table of its own (the resolver names the enum).
-                        var enumSection = "enum:" + name;
-                        _schemaEnums.Add(new RawEnum(enumSection, values.ConvertAll(v => new RawEnumValue(v, v)).ToEquatableArray(), CellLocation(row.Line, notesCell)));
-                        type = ReplaceInnermost(type, new TypeSpec(TypeKind.Reference, Name: enumSection, Link: "#" + enumSection));
-                    }
-                    else
-                    {
-                        var note = "Allowed values: " + string.Join(", ", values.ConvertAll(v => "`" + v + "`")) + ".";
-                        decoded = decoded.Length == 0 ? note : decoded.TrimEnd() + " " + note;
-                    }
-                }
+                if (shape.EnumValues is { Count: > 0 } values) ApplyAllowedValues(values, shape.EnumIsText, name, CellLocation(row.Line, notesCell), ref type, ref decoded);
                 var notes = notesCell.Text;
                 properties.Add(new RawProperty(
                     name,
@@ -221,6 +207,25 @@ internal static partial class MarkdownDocReader
                     TypeLink: LinkTarget(link)));
             }
             return properties;
+        }
+
+        /// <summary>
+        /// A key's allowed values: text values go with the property as an enum table of its own (the resolver names
+        /// the enum), which its type then refers to; other values are listed in its description.
+        /// </summary>
+        private void ApplyAllowedValues(List<string> values, bool isText, string name, LocationInfo notesLocation, ref TypeSpec type, ref string description)
+        {
+            if (isText)
+            {
+                var enumSection = "enum:" + name;
+                _schemaEnums.Add(new RawEnum(enumSection, values.ConvertAll(v => new RawEnumValue(v, v)).ToEquatableArray(), notesLocation));
+                type = ReplaceInnermost(type, new TypeSpec(TypeKind.Reference, Name: enumSection, Link: "#" + enumSection));
+            }
+            else
+            {
+                var note = "Allowed values: " + string.Join(", ", values.ConvertAll(v => "`" + v + "`")) + ".";
+                description = description.Length == 0 ? note : description.TrimEnd() + " " + note;
+            }
         }
 
         private readonly List<RawEnum> _schemaEnums = new();

@@ -72,22 +72,72 @@ internal static partial class MarkdownDocReader
             _docName = Paths.Stem(path);
         }
 
+        /// <summary>Reads the doc: its outline, then the property table, the enum sections and the dialect.</summary>
         public DocumentResult Run()
         {
             var lines = _text.Lines;
-            string? title = null;
-            var titleLine = -1;
-            var description = new StringBuilder();
-            var inDescription = false;
-            var propertiesHeading = -1;
-            var enumHeading = -1;
-            var modelTypeInfo = false;
-            var enumTables = new List<int>();
-            var anchors = new Dictionary<int, string>();
-            string? pendingAnchor = null;
-            var evidence = new Dialects.Evidence();
-            var inFence = false;
+            var o = ScanOutline();
+            if (o.PropertiesHeading < 0 && o.EnumHeading < 0)
+            {
+                // python 6.x: schema sections ("## Model Type Info", "### Dictionary Keys") instead of a property table.
+                return o.HasModelTypeInfo && o.TitleLine >= 0
+                    ? ReadSchemaSections(o.TitleLine, o.Description.Length == 0 ? null : HtmlEntities.Decode(o.Description.ToString()))
+                    : new DocumentResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            }
 
+            var typeName = ModelNameOf(o.Title);
+            var titleLocation = o.TitleLine >= 0 ? LineLocation(lines[o.TitleLine]) : LocationInfo.From(_path, _text, new TextSpan(0, 0));
+
+            var rows = new List<Row>();
+            List<Cell>? header = null;
+            if (o.PropertiesHeading >= 0)
+            {
+                header = ReadTable(o.PropertiesHeading + 1, rows);
+                if (header is null) Report(DiagnosticDescriptors.MissingTable, LineLocation(lines[o.PropertiesHeading]), _docName);
+            }
+            var enumSections = ReadEnumSections(o);
+
+            var score = 0;
+            var dialect = _options.Dialect;
+            if (dialect == Dialect.Auto)
+            {
+                CollectEvidence(o.Evidence, o.Title, header, rows);
+                (dialect, score) = Dialects.Detect(o.Evidence);
+            }
+            var properties = header is null ? new List<RawProperty>() : ReadProperties(header, rows, dialect);
+
+            var kind = o.PropertiesHeading < 0 && o.EnumHeading >= 0 ? DocumentKind.Enum : DocumentKind.Model;
+            var desc = o.Description.Length == 0 ? null : HtmlEntities.Decode(o.Description.ToString());
+            var doc = new DocumentSpec(_path, _docName, typeName, kind, dialect, desc, _options,
+                properties.ToEquatableArray(), enumSections.ToEquatableArray(), titleLocation, DialectScore: score);
+            return new DocumentResult(doc, _diagnostics.ToEquatableArray());
+        }
+
+        /// <summary>What a first pass over the doc's lines found: the title, the description under it, where the sections are, and dialect evidence.</summary>
+        private sealed class Outline
+        {
+            public string? Title { get; set; }
+            public int TitleLine { get; set; } = -1;
+            public StringBuilder Description { get; } = new();
+            public int PropertiesHeading { get; set; } = -1;
+            public int EnumHeading { get; set; } = -1;
+            public bool HasModelTypeInfo { get; set; }
+            public List<int> EnumTables { get; } = new();
+            public Dictionary<int, string> Anchors { get; } = new();
+            public Dialects.Evidence Evidence { get; } = new();
+        }
+
+        /// <summary>
+        /// One pass over the lines (fenced code skipped, but its language noted): the title, the description
+        /// paragraphs under it, the section headings and kotlin's anchors before them, and dialect evidence.
+        /// </summary>
+        private Outline ScanOutline()
+        {
+            var lines = _text.Lines;
+            var o = new Outline();
+            string? pendingAnchor = null;
+            var inDescription = false;
+            var inFence = false;
             for (var i = 0; i < lines.Count; i++)
             {
                 if ((i & 255) == 0) _ct.ThrowIfCancellationRequested();
@@ -97,13 +147,13 @@ internal static partial class MarkdownDocReader
                 var trimmed = head.TrimStart();
                 if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
                 {
-                    if (!inFence && trimmed.Length > 3) evidence.Fences.Add(trimmed.Substring(3).Trim().ToLowerInvariant());
+                    if (!inFence && trimmed.Length > 3) o.Evidence.Fences.Add(trimmed.Substring(3).Trim().ToLowerInvariant());
                     inFence = !inFence;
                     inDescription = false;
                     continue;
                 }
                 if (inFence) continue;
-                Dialects.NoteLine(evidence, head);
+                Dialects.NoteLine(o.Evidence, head);
                 // kotlin: <a name="StatusEnum"></a> right before "## Enum: status" names the section for links.
                 if (trimmed.StartsWith("<a name=\"", StringComparison.OrdinalIgnoreCase))
                 {
@@ -112,84 +162,70 @@ internal static partial class MarkdownDocReader
                     continue;
                 }
 
-                if (head.StartsWith("# ", StringComparison.Ordinal) && title is null)
+                if (head.StartsWith("# ", StringComparison.Ordinal) && o.Title is null)
                 {
-                    title = head;
-                    titleLine = i;
+                    o.Title = head;
+                    o.TitleLine = i;
                     inDescription = true;
                     continue;
                 }
                 if (head.StartsWith("#", StringComparison.Ordinal))
                 {
                     inDescription = false;
-                    var heading = head.TrimStart('#').Trim();
-                    if (head.StartsWith("## ", StringComparison.Ordinal))
-                    {
-                        if (heading.Equals("Properties", StringComparison.OrdinalIgnoreCase) && propertiesHeading < 0) propertiesHeading = i;
-                        else if (heading.Equals(ModelTypeInfo, StringComparison.OrdinalIgnoreCase)) modelTypeInfo = true;
-                        else if (heading.Equals("Enum", StringComparison.OrdinalIgnoreCase) && enumHeading < 0) enumHeading = i;
-                        else if (heading.StartsWith("Enum:", StringComparison.OrdinalIgnoreCase))
-                        {
-                            enumTables.Add(i);
-                            if (pendingAnchor is not null) anchors[i] = pendingAnchor;
-                        }
-                        // java-micronaut: "## StatusEnum" over a Name | Value table (read only if that table is there).
-                        else if (TypeGrammar.IsIdentifier(heading)) enumTables.Add(i);
-                    }
+                    NoteSection(o, head, i, pendingAnchor);
                     pendingAnchor = null;
                     continue;
                 }
                 if (inDescription && head.Length > 0 && !head.StartsWith("[[", StringComparison.Ordinal))
                 {
-                    if (description.Length > 0) description.Append(' ');
-                    description.Append(_text.ToString(line.Span).Trim());
+                    if (o.Description.Length > 0) o.Description.Append(' ');
+                    o.Description.Append(_text.ToString(line.Span).Trim());
                 }
             }
+            return o;
+        }
 
-            if (propertiesHeading < 0 && enumHeading < 0)
+        /// <summary>
+        /// Notes a "## " heading at line <paramref name="i"/>: the first Properties or Enum section, Model Type
+        /// Info, or an enum table section (with the anchor just before it).
+        /// </summary>
+        private static void NoteSection(Outline o, string head, int i, string? pendingAnchor)
+        {
+            if (!head.StartsWith("## ", StringComparison.Ordinal)) return;
+            var heading = head.TrimStart('#').Trim();
+            if (heading.Equals("Properties", StringComparison.OrdinalIgnoreCase) && o.PropertiesHeading < 0) o.PropertiesHeading = i;
+            else if (heading.Equals(ModelTypeInfo, StringComparison.OrdinalIgnoreCase)) o.HasModelTypeInfo = true;
+            else if (heading.Equals("Enum", StringComparison.OrdinalIgnoreCase) && o.EnumHeading < 0) o.EnumHeading = i;
+            else if (heading.StartsWith("Enum:", StringComparison.OrdinalIgnoreCase))
             {
-                // python 6.x: schema sections ("## Model Type Info", "### Dictionary Keys") instead of a property table.
-                return modelTypeInfo && titleLine >= 0
-                    ? ReadSchemaSections(titleLine, description.Length == 0 ? null : HtmlEntities.Decode(description.ToString()))
-                    : new DocumentResult(null, EquatableArray<DiagnosticInfo>.Empty);
+                o.EnumTables.Add(i);
+                if (pendingAnchor is not null) o.Anchors[i] = pendingAnchor;
             }
+            // java-micronaut: "## StatusEnum" over a Name | Value table (read only if that table is there).
+            else if (TypeGrammar.IsIdentifier(heading)) o.EnumTables.Add(i);
+        }
 
+        /// <summary>The model's name: the title's last segment (the doc's name without a usable title, or for C's "# pet_t" in pet.md).</summary>
+        private string ModelNameOf(string? title)
+        {
             var typeName = TitleToName(title) ?? _docName;
             // C: "# pet_t" documents pet.md; the model is the doc's name.
             if (typeName.Length == _docName.Length + 2 && typeName.EndsWith("_t", StringComparison.Ordinal)
                 && typeName.StartsWith(_docName, StringComparison.OrdinalIgnoreCase)) typeName = _docName;
-            var titleLocation = titleLine >= 0 ? LineLocation(lines[titleLine]) : LocationInfo.From(_path, _text, new TextSpan(0, 0));
+            return typeName;
+        }
 
-            var rows = new List<Row>();
-            List<Cell>? header = null;
-            if (propertiesHeading >= 0)
-            {
-                header = ReadTable(propertiesHeading + 1, rows);
-                if (header is null) Report(DiagnosticDescriptors.MissingTable, LineLocation(lines[propertiesHeading]), _docName);
-            }
-
+        /// <summary>The enum sections: the "## Enum" bullet list, then each enum table section that has a table.</summary>
+        private List<RawEnum> ReadEnumSections(Outline o)
+        {
             var enumSections = new List<RawEnum>();
-            if (enumHeading >= 0) enumSections.Add(ReadEnumBullets(enumHeading));
-            foreach (var t in enumTables)
+            if (o.EnumHeading >= 0) enumSections.Add(ReadEnumBullets(o.EnumHeading));
+            foreach (var t in o.EnumTables)
             {
-                var section = ReadEnumSection(t, anchors.TryGetValue(t, out var anchor) ? anchor : null, evidence);
+                var section = ReadEnumSection(t, o.Anchors.TryGetValue(t, out var anchor) ? anchor : null, o.Evidence);
                 if (section is not null) enumSections.Add(section);
             }
-
-            var score = 0;
-            var dialect = _options.Dialect;
-            if (dialect == Dialect.Auto)
-            {
-                CollectEvidence(evidence, title, header, rows);
-                (dialect, score) = Dialects.Detect(evidence);
-            }
-            var properties = header is null ? new List<RawProperty>() : ReadProperties(header, rows, dialect);
-
-            var kind = propertiesHeading < 0 && enumHeading >= 0 ? DocumentKind.Enum : DocumentKind.Model;
-            var desc = description.Length == 0 ? null : HtmlEntities.Decode(description.ToString());
-            var doc = new DocumentSpec(_path, _docName, typeName, kind, dialect, desc, _options,
-                properties.ToEquatableArray(), enumSections.ToEquatableArray(), titleLocation, DialectScore: score);
-            return new DocumentResult(doc, _diagnostics.ToEquatableArray());
+            return enumSections;
         }
 
         private string Prefix(TextLine line, int max)
@@ -310,6 +346,7 @@ internal static partial class MarkdownDocReader
             return new Cell(text, start + lead, text.Length);
         }
 
+        /// <summary>The property table's rows as properties, by the header's columns (malformed rows reported and skipped).</summary>
         private List<RawProperty> ReadProperties(List<Cell> header, List<Row> rows, Dialect dialect)
         {
             var nameCol = ColumnIndex(header, "Name");
@@ -324,93 +361,110 @@ internal static partial class MarkdownDocReader
                 var cells = row.Cells;
                 if (cells.Count > header.Count && typeCol < cells.Count) cells = MergeSplitType(cells, typeCol, header.Count);
                 var rowLocation = LineLocation(row.Line);
-                if (cells.Count <= Math.Max(nameCol, typeCol))
-                {
-                    Report(DiagnosticDescriptors.MalformedRow, rowLocation, _docName, $"it has {cells.Count} cell(s), fewer than the Name and Type columns need");
-                    continue;
-                }
-                var name = CleanName(cells[nameCol].Text, dialect);
-                if (name.Length == 0)
-                {
-                    Report(DiagnosticDescriptors.MalformedRow, rowLocation, _docName, "its Name cell is empty");
-                    continue;
-                }
-                if (name.Length > 256)
-                {
-                    Report(DiagnosticDescriptors.MalformedRow, rowLocation, _docName, "its Name cell is longer than 256 characters");
-                    continue;
-                }
-
-                string description;
-                Cell notesCell;
-                var notesPresent = notesCol >= 0;
+                var name = RowName(cells, nameCol, typeCol, dialect, rowLocation);
+                if (name is null) continue;
                 // python-prior's additionalProperties row ("any string name" with the template's fixed text): the record keeps unknown members anyway.
                 if (name == "any string name" && descCol >= 0 && descCol < cells.Count && cells[descCol].Text.StartsWith(AdditionalText, StringComparison.Ordinal)) continue;
-                if (cells.Count == header.Count)
-                {
-                    description = descCol >= 0 ? cells[descCol].Text : string.Empty;
-                    notesCell = notesCol >= 0 ? cells[notesCol] : new Cell(string.Empty, 0, 0);
-                }
-                else if (cells.Count > header.Count && descCol >= 0 && descCol == header.Count - 2 && notesCol == header.Count - 1)
-                {
-                    // Extra pipes inside the description: everything between Type and Notes is description.
-                    var last = cells[cells.Count - 1];
-                    var merged = new StringBuilder();
-                    for (var c = descCol; c < cells.Count - 1; c++)
-                    {
-                        if (c > descCol) merged.Append(" | ");
-                        merged.Append(cells[c].Text);
-                    }
-                    description = merged.ToString();
-                    notesCell = last;
-                    Report(DiagnosticDescriptors.CellCountMismatch, rowLocation, name, _docName, cells.Count, header.Count,
-                        "the extra cells are read as part of the description (escape a literal pipe as \\|)");
-                }
-                else
-                {
-                    // GFM: a row with fewer cells than the header gets empty cells (OpenAPI Generator
-                    // writes "| desc | " for a required property: the trailing pipe ends the row).
-                    description = descCol >= 0 && descCol < cells.Count ? cells[descCol].Text : string.Empty;
-                    notesCell = notesCol >= 0 && notesCol < cells.Count ? cells[notesCol] : new Cell(string.Empty, 0, 0);
-                    if (cells.Count > header.Count)
-                    {
-                        Report(DiagnosticDescriptors.CellCountMismatch, rowLocation, name, _docName, cells.Count, header.Count,
-                            "the cells past the header's are ignored (escape a literal pipe as \\|)");
-                    }
-                }
-
-                var typeCell = cells[typeCol];
-                var type = ReadTypeCell(typeCell.Text, dialect, out var typeText, out var typeLink, out var typeError);
-                var typeLocation = CellLocation(row.Line, typeCell);
-                if (typeError is not null)
-                {
-                    Report(DiagnosticDescriptors.UnknownType, typeLocation, typeText ?? typeCell.Text, name, _docName, typeError);
-                }
-
-                var notes = notesCell.Text;
-                // Dialects without a Notes column (typescript) do not say what is required: read as optional.
-                var isOptional = !notesPresent || HasNote(notes, "optional") || Dialects.Of(dialect)?.StatesRequired == false;
-                var isReadOnly = HasNote(notes, "readonly");
-                var isDeprecated = notes.IndexOf("[deprecated]", StringComparison.OrdinalIgnoreCase) >= 0
-                                   || description.StartsWith("**Deprecated**", StringComparison.OrdinalIgnoreCase)
-                                   || description.StartsWith("Deprecated", StringComparison.Ordinal);
-                var defaultText = ReadDefault(notes);
-
-                result.Add(new RawProperty(
-                    name,
-                    type,
-                    typeText,
-                    HtmlEntities.Decode(description),
-                    isOptional,
-                    isReadOnly,
-                    isDeprecated,
-                    defaultText is null ? null : HtmlEntities.Decode(defaultText),
-                    rowLocation,
-                    typeLocation,
-                    notesPresent ? CellLocation(row.Line, notesCell) : rowLocation,
-                    TypeLink: typeLink));
+                var description = RowDescription(cells, header.Count, descCol, notesCol, name, rowLocation, out var notesCell);
+                result.Add(RowProperty(row, cells[typeCol], name, description, notesCell, notesCol >= 0, dialect, rowLocation));
             }
             return result;
+        }
+
+        /// <summary>The row's property name, cleaned for the dialect; null (reported as a malformed row) when the row is too short or the name empty or over 256 characters.</summary>
+        private string? RowName(List<Cell> cells, int nameCol, int typeCol, Dialect dialect, LocationInfo rowLocation)
+        {
+            if (cells.Count <= Math.Max(nameCol, typeCol))
+            {
+                Report(DiagnosticDescriptors.MalformedRow, rowLocation, _docName, $"it has {cells.Count} cell(s), fewer than the Name and Type columns need");
+                return null;
+            }
+            var name = CleanName(cells[nameCol].Text, dialect);
+            if (name.Length == 0)
+            {
+                Report(DiagnosticDescriptors.MalformedRow, rowLocation, _docName, "its Name cell is empty");
+                return null;
+            }
+            if (name.Length > 256)
+            {
+                Report(DiagnosticDescriptors.MalformedRow, rowLocation, _docName, "its Name cell is longer than 256 characters");
+                return null;
+            }
+            return name;
+        }
+
+        /// <summary>
+        /// The row's description and (out) Notes cell. Extra cells before a trailing Description | Notes pair are
+        /// pipes inside the description (merged, reported); other extra cells are ignored (reported); missing cells are empty.
+        /// </summary>
+        private string RowDescription(List<Cell> cells, int headerCount, int descCol, int notesCol, string name, LocationInfo rowLocation, out Cell notesCell)
+        {
+            if (cells.Count == headerCount)
+            {
+                notesCell = notesCol >= 0 ? cells[notesCol] : new Cell(string.Empty, 0, 0);
+                return descCol >= 0 ? cells[descCol].Text : string.Empty;
+            }
+            if (cells.Count > headerCount && descCol >= 0 && descCol == headerCount - 2 && notesCol == headerCount - 1)
+            {
+                // Extra pipes inside the description: everything between Type and Notes is description.
+                var merged = new StringBuilder();
+                for (var c = descCol; c < cells.Count - 1; c++)
+                {
+                    if (c > descCol) merged.Append(" | ");
+                    merged.Append(cells[c].Text);
+                }
+                notesCell = cells[cells.Count - 1];
+                Report(DiagnosticDescriptors.CellCountMismatch, rowLocation, name, _docName, cells.Count, headerCount,
+                    "the extra cells are read as part of the description (escape a literal pipe as \\|)");
+                return merged.ToString();
+            }
+            // GFM: a row with fewer cells than the header gets empty cells (OpenAPI Generator
+            // writes "| desc | " for a required property: the trailing pipe ends the row).
+            var description = descCol >= 0 && descCol < cells.Count ? cells[descCol].Text : string.Empty;
+            notesCell = notesCol >= 0 && notesCol < cells.Count ? cells[notesCol] : new Cell(string.Empty, 0, 0);
+            if (cells.Count > headerCount)
+            {
+                Report(DiagnosticDescriptors.CellCountMismatch, rowLocation, name, _docName, cells.Count, headerCount,
+                    "the cells past the header's are ignored (escape a literal pipe as \\|)");
+            }
+            return description;
+        }
+
+        /// <summary>
+        /// The row's property: its type (an unreadable Type cell is reported) and what the Notes say (optional,
+        /// readonly, deprecated, default); a dialect that does not state what is required reads every property as optional.
+        /// </summary>
+        private RawProperty RowProperty(Row row, Cell typeCell, string name, string description, Cell notesCell, bool notesPresent, Dialect dialect, LocationInfo rowLocation)
+        {
+            var type = ReadTypeCell(typeCell.Text, dialect, out var typeText, out var typeLink, out var typeError);
+            var typeLocation = CellLocation(row.Line, typeCell);
+            if (typeError is not null)
+            {
+                Report(DiagnosticDescriptors.UnknownType, typeLocation, typeText ?? typeCell.Text, name, _docName, typeError);
+            }
+
+            var notes = notesCell.Text;
+            // Dialects without a Notes column (typescript) do not say what is required: read as optional.
+            var isOptional = !notesPresent || HasNote(notes, "optional") || Dialects.Of(dialect)?.StatesRequired == false;
+            var isReadOnly = HasNote(notes, "readonly");
+            var isDeprecated = notes.IndexOf("[deprecated]", StringComparison.OrdinalIgnoreCase) >= 0
+                               || description.StartsWith("**Deprecated**", StringComparison.OrdinalIgnoreCase)
+                               || description.StartsWith("Deprecated", StringComparison.Ordinal);
+            var defaultText = ReadDefault(notes);
+
+            return new RawProperty(
+                name,
+                type,
+                typeText,
+                HtmlEntities.Decode(description),
+                isOptional,
+                isReadOnly,
+                isDeprecated,
+                defaultText is null ? null : HtmlEntities.Decode(defaultText),
+                rowLocation,
+                typeLocation,
+                notesPresent ? CellLocation(row.Line, notesCell) : rowLocation,
+                TypeLink: typeLink);
         }
 
         /// <summary>

@@ -58,6 +58,7 @@ internal static class TypeGrammar
         return error is null ? result : new TypeSpec(TypeKind.Unknown, Name: Truncate(text.Trim()));
     }
 
+    /// <summary>The type a cell's text spells (recursive descent, depth-limited); an error leaves <paramref name="error"/> set.</summary>
     private static TypeSpec ParseType(string text, Ctx dialect, int depth, ref string? error)
     {
         if (depth > MaxDepth)
@@ -99,52 +100,66 @@ internal static class TypeGrammar
 
         // go's SDK wrappers: NullableString, NullableInt32, NullableTime, Nullable[]X. A model whose name
         // starts with Nullable (NullableClass) stays a reference: only a known type behind the prefix counts.
-        if (s.Length > 8 && s.StartsWith("Nullable", StringComparison.Ordinal) && !IsGenericStart(s[8]))
-        {
-            // The wrapped type as go spells it first (NullableFloat32 wraps float32, whose size go does not mean), then as written (NullableTime).
-            var rest = s.Substring(8);
-            string? restError = null;
-            var wrapped = ParseType(char.ToLowerInvariant(rest[0]) + rest.Substring(1), dialect, depth + 1, ref restError);
-            if (restError is not null || wrapped.Kind == TypeKind.Reference)
-            {
-                restError = null;
-                wrapped = ParseType(rest, dialect, depth + 1, ref restError);
-            }
-            if (restError is null && wrapped.Kind != TypeKind.Reference) return wrapped;
-        }
+        if (s.Length > 8 && s.StartsWith("Nullable", StringComparison.Ordinal) && !IsGenericStart(s[8]) && GoNullableWrapped(s.Substring(8), dialect, depth) is { } wrapped) return wrapped;
 
         // Bracket literals: [X] (swift, javascript, python-prior), [K: V] (swift), {K: V} (javascript,
         // python-prior), { [key: string]: X; } (typescript).
-        if ((s[0] == '[' || s[0] == '{') && MatchingClose(s, 0) == s.Length - 1)
-        {
-            var body = s.Substring(1, s.Length - 2).Trim().TrimEnd(';').Trim();
-            if (s[0] == '{' && body.StartsWith("[", StringComparison.Ordinal))
-            {
-                // { [key: string]: X; }
-                var keyClose = MatchingClose(body, 0);
-                var colon = keyClose < 0 ? -1 : body.IndexOf(':', keyClose);
-                if (colon > 0) return Map(ParseType(body.Substring(colon + 1), dialect, depth + 1, ref error));
-            }
-            var colonAt = TopLevelIndex(body, ':');
-            if (colonAt > 0) return Map(ParseType(body.Substring(colonAt + 1), dialect, depth + 1, ref error));
-            if (s[0] == '[') return List(ParseType(body, dialect, depth + 1, ref error));
-            error = "not a type name";
-            return Unknown;
-        }
+        if ((s[0] == '[' || s[0] == '{') && MatchingClose(s, 0) == s.Length - 1) return BracketLiteral(s, dialect, depth, ref error);
 
         // Generics: Name<...>, Name[...], Name(...), Name{...}, NAME [...], Name::<...>
         var open = GenericOpen(s);
-        if (open > 0 && MatchingClose(s, open) == s.Length - 1)
-        {
-            var name = s.Substring(0, open).Trim();
-            if (name.EndsWith("::", StringComparison.Ordinal)) name = name.Substring(0, name.Length - 2);
-            var args = SplitTopLevel(s.Substring(open + 1, s.Length - open - 2), ',');
-            if (Spellings.Generic(name) is { } generic) return ApplyGeneric(generic, name, args, dialect, depth, ref error);
-            error = $"'{Truncate(name)}' is not a known generic type";
-            return Unknown;
-        }
+        if (open > 0 && MatchingClose(s, open) == s.Length - 1) return GenericType(s, open, dialect, depth, ref error);
 
         return Leaf(s, dialect, ref error);
+    }
+
+    /// <summary>
+    /// The type a go SDK wrapper (NullableString, NullableTime, Nullable[]X) wraps, <paramref name="rest"/> being what follows
+    /// the prefix: as go spells it first (NullableFloat32 wraps float32, whose size go does not mean), then as written
+    /// (NullableTime). Null when neither is a known type (a model named NullableClass stays a reference).
+    /// </summary>
+    private static TypeSpec? GoNullableWrapped(string rest, Ctx dialect, int depth)
+    {
+        string? restError = null;
+        var wrapped = ParseType(char.ToLowerInvariant(rest[0]) + rest.Substring(1), dialect, depth + 1, ref restError);
+        if (restError is not null || wrapped.Kind == TypeKind.Reference)
+        {
+            restError = null;
+            wrapped = ParseType(rest, dialect, depth + 1, ref restError);
+        }
+        return restError is null && wrapped.Kind != TypeKind.Reference ? wrapped : null;
+    }
+
+    /// <summary>
+    /// A bracket literal: [X] a list (swift, javascript, python-prior); [K: V] (swift), {K: V} (javascript,
+    /// python-prior) and { [key: string]: X; } (typescript) a map of the value's type.
+    /// </summary>
+    private static TypeSpec BracketLiteral(string s, Ctx dialect, int depth, ref string? error)
+    {
+        var body = s.Substring(1, s.Length - 2).Trim().TrimEnd(';').Trim();
+        if (s[0] == '{' && body.StartsWith("[", StringComparison.Ordinal))
+        {
+            // { [key: string]: X; }
+            var keyClose = MatchingClose(body, 0);
+            var colon = keyClose < 0 ? -1 : body.IndexOf(':', keyClose);
+            if (colon > 0) return Map(ParseType(body.Substring(colon + 1), dialect, depth + 1, ref error));
+        }
+        var colonAt = TopLevelIndex(body, ':');
+        if (colonAt > 0) return Map(ParseType(body.Substring(colonAt + 1), dialect, depth + 1, ref error));
+        if (s[0] == '[') return List(ParseType(body, dialect, depth + 1, ref error));
+        error = "not a type name";
+        return Unknown;
+    }
+
+    /// <summary>A generic, its arguments between the brackets at <paramref name="open"/>: a known generic applied, any other an error.</summary>
+    private static TypeSpec GenericType(string s, int open, Ctx dialect, int depth, ref string? error)
+    {
+        var name = s.Substring(0, open).Trim();
+        if (name.EndsWith("::", StringComparison.Ordinal)) name = name.Substring(0, name.Length - 2);
+        var args = SplitTopLevel(s.Substring(open + 1, s.Length - open - 2), ',');
+        if (Spellings.Generic(name) is { } generic) return ApplyGeneric(generic, name, args, dialect, depth, ref error);
+        error = $"'{Truncate(name)}' is not a known generic type";
+        return Unknown;
     }
 
     private static TypeSpec ApplyGeneric(GenericKind generic, string name, List<string> args, Ctx dialect, int depth, ref string? error)

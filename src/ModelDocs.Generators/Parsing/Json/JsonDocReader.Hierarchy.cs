@@ -119,19 +119,41 @@ internal sealed partial class JsonDocReader
             public string? Why { get; set; }
         }
 
+        /// <summary>
+        /// Decides the document's polymorphic hierarchies: the bases, each model's parent, each base's cases
+        /// and each case's tag, reporting cases that cannot derive from the base that lists them.
+        /// </summary>
         public void Build(List<Named> named)
         {
-            // a. Bases: named schemas with a discriminator, and inline ones (a property's oneOf, an array's items).
+            FindBases(named);
+            if (_baseOrder.Count == 0) return;
+            var models = named.Where(e => e.Kind == SchemaKind.Model).ToList();
+            DeriveStructuralChildren(models);
+
+            // c. Each base's explicit values: the mapping, then the oneOf/anyOf $refs it does not map, by schema name.
+            var explicitValues = new Dictionary<Named, List<Listed>>();
+            foreach (var b in _baseOrder) explicitValues[b] = Explicit(b);
+
+            MergeUnionsIntoBases(explicitValues);
+            DeriveListedCases(explicitValues);
+            CollectCases(explicitValues, models);
+            AddOwnCases(new HashSet<Named>(named));
+        }
+
+        /// <summary>a. Bases: named schemas with a discriminator, and inline ones (a property's oneOf, an array's items).</summary>
+        private void FindBases(List<Named> named)
+        {
             foreach (var e in named)
             {
                 if (e.Kind == SchemaKind.Enum) continue;
                 if (e.Kind == SchemaKind.Model && DiscriminatorProperty(e.Node) is not null) AddBase(e);
                 FindInline(e);
             }
-            if (_baseOrder.Count == 0) return;
+        }
 
-            // b. Structural children: a model whose allOf refers to a base extends it (the first such base).
-            var models = named.Where(e => e.Kind == SchemaKind.Model).ToList();
+        /// <summary>b. Structural children: a model whose allOf refers to a base extends it (the first such base).</summary>
+        private void DeriveStructuralChildren(List<Named> models)
+        {
             foreach (var m in models)
             {
                 if (m.Node.Get("allOf") is not { IsArray: true } all) continue;
@@ -144,13 +166,14 @@ internal sealed partial class JsonDocReader
                     break;
                 }
             }
+        }
 
-            // c. Each base's explicit values: the mapping, then the oneOf/anyOf $refs it does not map, by schema name.
-            var explicitValues = new Dictionary<Named, List<Listed>>();
-            foreach (var b in _baseOrder) explicitValues[b] = Explicit(b);
-
-            // d. A union whose cases all extend one base with the same discriminator is that base (Pet's
-            //    `oneOf: [Cat, Dog]` beside `Cat: allOf [Pet]`): no second base, and its values join the base's.
+        /// <summary>
+        /// d. A union whose cases all extend one base with the same discriminator is that base (Pet's
+        /// `oneOf: [Cat, Dog]` beside `Cat: allOf [Pet]`): no second base, and its values join the base's.
+        /// </summary>
+        private void MergeUnionsIntoBases(Dictionary<Named, List<Listed>> explicitValues)
+        {
             foreach (var b in _baseOrder.ToList())
             {
                 if (b.Node.Get("properties") is not null || b.Node.Get("allOf") is not null) continue;
@@ -172,8 +195,14 @@ internal sealed partial class JsonDocReader
                     break;
                 }
             }
+        }
 
-            // e. Parents from the explicit values, in document order: a case not yet derived derives from the first base that lists it.
+        /// <summary>
+        /// e. Parents from the explicit values, in document order: a case not yet derived derives from the first
+        /// base that lists it; a value that cannot (no schema, not an object, another base, a cycle) is reported.
+        /// </summary>
+        private void DeriveListedCases(Dictionary<Named, List<Listed>> explicitValues)
+        {
             foreach (var b in _baseOrder)
             {
                 foreach (var l in explicitValues[b])
@@ -190,10 +219,14 @@ internal sealed partial class JsonDocReader
                     if (l.Why is not null) _r._diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DiscriminatorCaseNotDerived, _r.NodeLoc(l.At), l.Value, b.Name, l.Why));
                 }
             }
+        }
 
-            // f. With every parent known: each base's cases are its usable explicit values plus, by schema
-            //    name, every descendant it does not list; each case is tagged with its first value.
-            var isNamed = new HashSet<Named>(named);
+        /// <summary>
+        /// f. With every parent known: each base's cases are its usable explicit values plus, by schema
+        /// name, every descendant it does not list; each case is tagged with its first value.
+        /// </summary>
+        private void CollectCases(Dictionary<Named, List<Listed>> explicitValues, List<Named> models)
+        {
             foreach (var b in _baseOrder)
             {
                 var property = DiscriminatorProperty(b.Node)!;
@@ -217,10 +250,15 @@ internal sealed partial class JsonDocReader
                 }
                 _cases[b] = cases;
             }
+        }
 
-            // g. A base also reads itself for its own schema name and for the values its ancestors map to it
-            //    (Pet hands "Cat" to Cat's converter, which must not take it for an unmapped value); a named
-            //    root starts tagged with its own name, so a new one reads back as itself.
+        /// <summary>
+        /// g. A base also reads itself for its own schema name and for the values its ancestors map to it
+        /// (Pet hands "Cat" to Cat's converter, which must not take it for an unmapped value); a named
+        /// root starts tagged with its own name, so a new one reads back as itself.
+        /// </summary>
+        private void AddOwnCases(HashSet<Named> isNamed)
+        {
             foreach (var b in _baseOrder)
             {
                 var cases = _cases[b];

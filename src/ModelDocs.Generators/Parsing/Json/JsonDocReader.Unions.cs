@@ -194,41 +194,11 @@ internal sealed partial class JsonDocReader
         var values = EnumValues(schema);
         if (values is not null && (values.Strings.Count > 0 || values.Integers.Count > 0 || values.HasOther))
         {
-            var fromValues = 0;
-            var items = schema.Get("enum") is { IsArray: true } e ? e.Items! : schema.Get("const") is { } c ? new List<JsonNode> { c } : ConstUnion(schema) ?? new List<JsonNode>();
-            foreach (var v in items)
-            {
-                fromValues |= v.Kind switch
-                {
-                    JsonKind.String => UnionTokens.String,
-                    JsonKind.Number => IsInteger(v.Text!) ? UnionTokens.Integer : UnionTokens.Number,
-                    JsonKind.True or JsonKind.False => UnionTokens.Boolean,
-                    JsonKind.Array => UnionTokens.Array,
-                    JsonKind.Object => UnionTokens.Object,
-                    _ => 0,
-                };
-            }
+            var fromValues = AcceptedByValues(schema);
             if (fromValues != 0) return fromValues;
         }
-        var types = TypeNames(schema);
-        if (types.Count > 0)
-        {
-            var mask = 0;
-            foreach (var t in types)
-            {
-                mask |= t switch
-                {
-                    "string" => UnionTokens.String,
-                    "integer" => UnionTokens.Integer,
-                    "number" => UnionTokens.Number | UnionTokens.Integer,
-                    "boolean" => UnionTokens.Boolean,
-                    "array" => UnionTokens.Array,
-                    "object" => UnionTokens.Object,
-                    _ => 0,
-                };
-            }
-            if (mask != 0) return mask;
-        }
+        var fromTypes = AcceptedByTypes(TypeNames(schema));
+        if (fromTypes != 0) return fromTypes;
         if (UnionOptions(schema, out _) is { Count: > 0 } options)
         {
             var mask = 0;
@@ -246,6 +216,46 @@ internal sealed partial class JsonDocReader
         if (schema.Get("properties") is not null || schema.Get("additionalProperties") is not null || schema.Get("required") is not null) return UnionTokens.Object;
         if (schema.Get("items") is not null || schema.Get("prefixItems") is not null) return UnionTokens.Array;
         return UnionTokens.Any;
+    }
+
+    /// <summary>The token kinds of the schema's enum, const or const-union values (0 when it lists none of a kind a token has).</summary>
+    private static int AcceptedByValues(JsonNode schema)
+    {
+        var fromValues = 0;
+        var items = schema.Get("enum") is { IsArray: true } e ? e.Items! : schema.Get("const") is { } c ? new List<JsonNode> { c } : ConstUnion(schema) ?? new List<JsonNode>();
+        foreach (var v in items)
+        {
+            fromValues |= v.Kind switch
+            {
+                JsonKind.String => UnionTokens.String,
+                JsonKind.Number => IsInteger(v.Text!) ? UnionTokens.Integer : UnionTokens.Number,
+                JsonKind.True or JsonKind.False => UnionTokens.Boolean,
+                JsonKind.Array => UnionTokens.Array,
+                JsonKind.Object => UnionTokens.Object,
+                _ => 0,
+            };
+        }
+        return fromValues;
+    }
+
+    /// <summary>The token kinds the schema's <c>type</c> names accept (a number accepts integers too; 0 for none known).</summary>
+    private static int AcceptedByTypes(List<string> types)
+    {
+        var mask = 0;
+        foreach (var t in types)
+        {
+            mask |= t switch
+            {
+                "string" => UnionTokens.String,
+                "integer" => UnionTokens.Integer,
+                "number" => UnionTokens.Number | UnionTokens.Integer,
+                "boolean" => UnionTokens.Boolean,
+                "array" => UnionTokens.Array,
+                "object" => UnionTokens.Object,
+                _ => 0,
+            };
+        }
+        return mask;
     }
 
     /// <summary>An object schema's required and declared property names, through local $refs and allOf parts.</summary>

@@ -93,29 +93,59 @@ internal sealed partial class JsonDocReader
         return new FileResult(path, reader._documents.ToEquatableArray(), reader._diagnostics.ToEquatableArray());
     }
 
+    /// <summary>Parses the file and, when it is a schema document, reads its named schemas into documents.</summary>
     private void Run()
     {
         var s = _text.ToString();
         var yaml = IsYaml(_path);
         // YAML that is no schema (workflows, docker-compose, manifests) is not even parsed.
         if (yaml && !Yaml.YamlSniffer.LooksLikeSchema(s, _path)) return;
-        var root = yaml ? Yaml.YamlReader.Parse(s, out var error) : JsonReader.Parse(s, out error);
-        if (root is null)
-        {
-            if (error is not null && (yaml || LooksLikeSchemaText(s, _path)))
-            {
-                var at = Math.Min(error.Position, s.Length);
-                var line = _text.Lines.GetLinePosition(at);
-                _diagnostics.Add(DiagnosticInfo.Create(yaml ? DiagnosticDescriptors.YamlSyntaxError : DiagnosticDescriptors.JsonSyntaxError, Loc(at, at < s.Length ? 1 : 0), _fileName, error.Message,
-                    (line.Line + 1).ToString(CultureInfo.InvariantCulture), (line.Character + 1).ToString(CultureInfo.InvariantCulture)));
-            }
-            return;
-        }
+        var root = ParseRoot(s, yaml);
+        if (root is null) return;
         _root = root;
         var format = Classify(root);
         if (format == Format.None) return;
 
         // 1. The named schemas of the document, classified before any is read, so refs know what they point at.
+        var named = NamedSchemas(root, format);
+        RegisterNamed(named);
+
+        // 2. Polymorphic hierarchies (discriminators), decided before any model is read.
+        _hierarchy = new Hierarchy(this);
+        var entries = named.Select(n => _byPointer[n.Pointer]).ToList();
+        _hierarchy.Build(entries);
+
+        // 2b. Inheritance without a discriminator (allOf of a $ref and inline parts), decided the same way.
+        _inheritance = new Inheritance(this);
+        _inheritance.Build(entries, _hierarchy);
+
+        // 3. Each model (inline object properties join the queue as they are found).
+        ReadQueued();
+    }
+
+    /// <summary>
+    /// The file's root node, or null when it does not parse; a syntax error is reported for YAML, and for
+    /// JSON only when the text looks like a schema.
+    /// </summary>
+    private JsonNode? ParseRoot(string s, bool yaml)
+    {
+        var root = yaml ? Yaml.YamlReader.Parse(s, out var error) : JsonReader.Parse(s, out error);
+        if (root is null && error is not null && (yaml || LooksLikeSchemaText(s, _path)))
+        {
+            var at = Math.Min(error.Position, s.Length);
+            var line = _text.Lines.GetLinePosition(at);
+            _diagnostics.Add(DiagnosticInfo.Create(yaml ? DiagnosticDescriptors.YamlSyntaxError : DiagnosticDescriptors.JsonSyntaxError, Loc(at, at < s.Length ? 1 : 0), _fileName, error.Message,
+                (line.Line + 1).ToString(CultureInfo.InvariantCulture), (line.Character + 1).ToString(CultureInfo.InvariantCulture)));
+        }
+        return root;
+    }
+
+    /// <summary>
+    /// The document's named schemas in order, by format: OpenAPI 3's components/schemas, Swagger 2's
+    /// definitions, or a JSON Schema's root (named by its title) then its $defs and definitions. Checks the version.
+    /// </summary>
+    private List<(string Pointer, string Name, JsonNode Node)> NamedSchemas(JsonNode root, Format format)
+    {
         var named = new List<(string Pointer, string Name, JsonNode Node)>();
         void AddSection(JsonNode? section, string pointer)
         {
@@ -138,6 +168,15 @@ internal sealed partial class JsonDocReader
             AddSection(root.Get("$defs"), "/$defs");
             AddSection(root.Get("definitions"), "/definitions");
         }
+        return named;
+    }
+
+    /// <summary>
+    /// Classifies each named schema, gives it its type name and indexes it by pointer; every one that
+    /// generates a type (not an alias) is indexed by node and queued to be read.
+    /// </summary>
+    private void RegisterNamed(List<(string Pointer, string Name, JsonNode Node)> named)
+    {
         foreach (var (pointer, name, node) in named)
         {
             var kind = KindOf(node);
@@ -156,17 +195,11 @@ internal sealed partial class JsonDocReader
                 _queue.Enqueue(entry);
             }
         }
+    }
 
-        // 2. Polymorphic hierarchies (discriminators), decided before any model is read.
-        _hierarchy = new Hierarchy(this);
-        var entries = named.Select(n => _byPointer[n.Pointer]).ToList();
-        _hierarchy.Build(entries);
-
-        // 2b. Inheritance without a discriminator (allOf of a $ref and inline parts), decided the same way.
-        _inheritance = new Inheritance(this);
-        _inheritance.Build(entries, _hierarchy);
-
-        // 3. Each model (inline object properties join the queue as they are found).
+    /// <summary>Reads each queued schema (inline object properties join the queue as they are found) into a document.</summary>
+    private void ReadQueued()
+    {
         while (_queue.Count > 0)
         {
             _ct.ThrowIfCancellationRequested();
@@ -339,71 +372,14 @@ internal sealed partial class JsonDocReader
         public string Part { get; }
     }
 
+    /// <summary>A model schema as a document: its properties (over its allOf parts), description and place in a hierarchy.</summary>
     private DocumentSpec ReadModel(Named entry)
     {
-        var properties = new List<PropertySource>();
-        var byName = new Dictionary<string, PropertySource>(StringComparer.Ordinal);
         var required = new HashSet<string>(StringComparer.Ordinal);
         string? description = DescriptionOf(entry.Node);
         // A record that derives from a base declares only its own properties; the base's come by inheritance.
         var parent = _hierarchy.ParentOf(entry) ?? _inheritance.ParentOf(entry);
-
-        // allOf parts, depth first in document order, each schema once (cycles end at the visited set).
-        var visited = new HashSet<JsonNode>();
-        var stack = new Stack<(JsonNode Node, string Part, int Depth)>();
-        stack.Push((entry.Node, entry.Name, 0));
-        while (stack.Count > 0)
-        {
-            var (node, part, depth) = stack.Pop();
-            if (!node.IsObject || !visited.Add(node)) continue;
-            if (node.Get("$ref") is { IsString: true } refNode)
-            {
-                var target = ResolveLocal(refNode.Text!, out var why);
-                if (target is null)
-                {
-                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSchema, NodeLoc(refNode), entry.Name, entry.Name,
-                        $"has an allOf part with $ref '{refNode.Text}', which {why}", "its properties are not included"));
-                }
-                else if (parent is not null && ReferenceEquals(target, parent.Node))
-                {
-                    // inherited
-                }
-                else if (depth < MaxTypeDepth)
-                {
-                    stack.Push((target, LastToken(refNode.Text!), depth + 1));
-                }
-            }
-            if (node.Get("required") is { IsArray: true } req)
-            {
-                foreach (var r in req.Items!) if (r.IsString) required.Add(r.Text!);
-            }
-            if (node.Get("properties") is { IsObject: true } props)
-            {
-                foreach (var m in props.Members!)
-                {
-                    if (byName.TryGetValue(m.Name, out var first))
-                    {
-                        if (!ReferenceEquals(first.Member.Value, m.Value) && Canonical(first.Member.Value, Annotations) != Canonical(m.Value, Annotations))
-                        {
-                            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingAllOfProperty, Loc(m.NameStart, m.NameEnd - m.NameStart),
-                                m.Name, entry.Name, first.Part, part));
-                        }
-                        continue;
-                    }
-                    var source = new PropertySource(m, part);
-                    byName[m.Name] = source;
-                    properties.Add(source);
-                }
-            }
-            if (node.Get("allOf") is { IsArray: true } all && depth < MaxTypeDepth)
-            {
-                for (var i = all.Items!.Count - 1; i >= 0; i--) stack.Push((all.Items[i], part, depth + 1));
-                if (description is null)
-                {
-                    foreach (var p in all.Items) description ??= p.IsObject && p.Get("$ref") is null ? DescriptionOf(p) : null;
-                }
-            }
-        }
+        var properties = GatherAllOfParts(entry, parent, required, ref description);
 
         var raws = new List<RawProperty>();
         var enums = new List<RawEnum>();
@@ -415,6 +391,85 @@ internal sealed partial class JsonDocReader
             _options, raws.ToEquatableArray(), enums.ToEquatableArray(), NameLoc(entry), _keyPrefix + entry.Pointer,
             _hierarchy.PolymorphismOf(entry), _hierarchy.BaseKeyOf(entry) ?? (_inheritance.ParentOf(entry) is { } extended ? _keyPrefix + extended.Pointer : null), _hierarchy.TagsOf(entry),
             Extensions: _inheritance.ExtensionsOf(entry), ExtendsBase: _inheritance.ParentOf(entry) is not null);
+    }
+
+    /// <summary>
+    /// The model's properties over its allOf parts, depth first in document order, each schema once (cycles
+    /// end at the visited set); the parent's part is left to inheritance. Adds the parts' required names to
+    /// <paramref name="required"/>, and takes the description from the first inline part when the model has none.
+    /// </summary>
+    private List<PropertySource> GatherAllOfParts(Named entry, Named? parent, HashSet<string> required, ref string? description)
+    {
+        var properties = new List<PropertySource>();
+        var byName = new Dictionary<string, PropertySource>(StringComparer.Ordinal);
+        var visited = new HashSet<JsonNode>();
+        var stack = new Stack<(JsonNode Node, string Part, int Depth)>();
+        stack.Push((entry.Node, entry.Name, 0));
+        while (stack.Count > 0)
+        {
+            var (node, part, depth) = stack.Pop();
+            if (!node.IsObject || !visited.Add(node)) continue;
+            if (node.Get("$ref") is { IsString: true } refNode) PushReferencedPart(entry, parent, refNode, depth, stack);
+            if (node.Get("required") is { IsArray: true } req)
+            {
+                foreach (var r in req.Items!) if (r.IsString) required.Add(r.Text!);
+            }
+            if (node.Get("properties") is { IsObject: true } props) AddPartProperties(entry, props, part, byName, properties);
+            if (node.Get("allOf") is { IsArray: true } all && depth < MaxTypeDepth)
+            {
+                for (var i = all.Items!.Count - 1; i >= 0; i--) stack.Push((all.Items[i], part, depth + 1));
+                if (description is null)
+                {
+                    foreach (var p in all.Items) description ??= p.IsObject && p.Get("$ref") is null ? DescriptionOf(p) : null;
+                }
+            }
+        }
+        return properties;
+    }
+
+    /// <summary>
+    /// An allOf part that is a <c>$ref</c>: its target is read next (named after the ref's last token) unless it
+    /// is the parent (inherited) or too deep; an unresolvable ref is reported and its properties left out.
+    /// </summary>
+    private void PushReferencedPart(Named entry, Named? parent, JsonNode refNode, int depth, Stack<(JsonNode Node, string Part, int Depth)> stack)
+    {
+        var target = ResolveLocal(refNode.Text!, out var why);
+        if (target is null)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSchema, NodeLoc(refNode), entry.Name, entry.Name,
+                $"has an allOf part with $ref '{refNode.Text}', which {why}", "its properties are not included"));
+        }
+        else if (parent is not null && ReferenceEquals(target, parent.Node))
+        {
+            // inherited
+        }
+        else if (depth < MaxTypeDepth)
+        {
+            stack.Push((target, LastToken(refNode.Text!), depth + 1));
+        }
+    }
+
+    /// <summary>
+    /// Adds one part's properties; a name an earlier part already has keeps the first, and is reported
+    /// when the two schemas differ (beyond annotations).
+    /// </summary>
+    private void AddPartProperties(Named entry, JsonNode props, string part, Dictionary<string, PropertySource> byName, List<PropertySource> properties)
+    {
+        foreach (var m in props.Members!)
+        {
+            if (byName.TryGetValue(m.Name, out var first))
+            {
+                if (!ReferenceEquals(first.Member.Value, m.Value) && Canonical(first.Member.Value, Annotations) != Canonical(m.Value, Annotations))
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingAllOfProperty, Loc(m.NameStart, m.NameEnd - m.NameStart),
+                        m.Name, entry.Name, first.Part, part));
+                }
+                continue;
+            }
+            var source = new PropertySource(m, part);
+            byName[m.Name] = source;
+            properties.Add(source);
+        }
     }
 
     private RawProperty ReadProperty(Named owner, JsonMember member, bool required, List<RawEnum> enums)
@@ -535,23 +590,41 @@ internal sealed partial class JsonDocReader
             return new TypeSpec(TypeKind.Reference, Name: polymorphic.TypeName, Link: _keyPrefix + polymorphic.Pointer);
         }
 
-        // enum / const
-        var values = EnumValues(schema);
-        if (values is not null)
-        {
-            if (values.HasNull && top) cx.Nullable = true;
-            if (values.Strings.Count > 0 && depth <= 2 && cx.EnumValues is null)
-            {
-                cx.EnumValues = values.Strings.Distinct(StringComparer.Ordinal).ToList();
-                cx.EnumDescriptions = ConstDescriptions(schema);
-                cx.EnumNode = schema.Get("enum") ?? schema.Get("const");
-                cx.TypeText ??= "enum";
-                return new TypeSpec(TypeKind.String);
-            }
-            if (values.Integers.Count > 0 && !values.HasOther && values.Strings.Count == 0) cx.IntegerValues ??= values.Integers;
-        }
+        // The keywords in order of precedence; each declines (null) when it does not decide the type.
+        return EnumType(schema, cx, depth, top)
+            ?? OneOfAnyOfType(schema, types, cx, depth, top, inlineName, pointer)
+            ?? AllOfType(schema, cx, depth, top, inlineName, pointer)
+            ?? DeclaredType(schema, types, cx, depth, inlineName, pointer);
+    }
 
-        // oneOf / anyOf
+    /// <summary>
+    /// enum / const: string values make the property an enum (near the top only, first one wins);
+    /// integer values are noted for the description. Null when the type is not decided here.
+    /// </summary>
+    private static TypeSpec? EnumType(JsonNode schema, TypeContext cx, int depth, bool top)
+    {
+        var values = EnumValues(schema);
+        if (values is null) return null;
+        if (values.HasNull && top) cx.Nullable = true;
+        if (values.Strings.Count > 0 && depth <= 2 && cx.EnumValues is null)
+        {
+            cx.EnumValues = values.Strings.Distinct(StringComparer.Ordinal).ToList();
+            cx.EnumDescriptions = ConstDescriptions(schema);
+            cx.EnumNode = schema.Get("enum") ?? schema.Get("const");
+            cx.TypeText ??= "enum";
+            return new TypeSpec(TypeKind.String);
+        }
+        if (values.Integers.Count > 0 && !values.HasOther && values.Strings.Count == 0) cx.IntegerValues ??= values.Integers;
+        return null;
+    }
+
+    /// <summary>
+    /// oneOf / anyOf: a single non-null option is that option; a typed union is a union type; any other
+    /// union is reported as untyped and read as any. Null when neither keyword decides the type
+    /// (absent, or its options only constrain the schema's own single type).
+    /// </summary>
+    private TypeSpec? OneOfAnyOfType(JsonNode schema, List<string> types, TypeContext cx, int depth, bool top, string inlineName, string pointer)
+    {
         foreach (var keyword in new[] { "oneOf", "anyOf" })
         {
             if (schema.Get(keyword) is not { IsArray: true } union) continue;
@@ -559,28 +632,38 @@ internal sealed partial class JsonDocReader
             if (options.Count < union.Items!.Count && top) cx.Nullable = true;
             if (options.Count == 1 && schema.Get("properties") is null) return TypeOf(options[0], cx, depth + 1, top, inlineName, pointer + "/" + keyword + "/0");
             // Members that only constrain the schema's own type (type: string, oneOf: [{format: date}, {pattern: …}]): that type.
-            if (types.Count == 1 && options.All(o => AcceptsOf(o, 0) == UnionTokens.Any && o.Get("$ref") is null)) break;
+            if (types.Count == 1 && options.All(o => AcceptsOf(o, 0) == UnionTokens.Any && o.Get("$ref") is null)) return null;
             cx.TypeText ??= keyword;
             if (IsTypedUnion(schema)) return UnionType(schema, inlineName, pointer);
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UntypedUnion, NodeLoc(union), cx.Property, cx.Owner.Name, keyword,
                 options.Count.ToString(CultureInfo.InvariantCulture), " without a discriminator"));
             return new TypeSpec(TypeKind.Any);
         }
+        return null;
+    }
 
-        // allOf: one part is that part (a $ref with a description beside it); several make an inline model.
-        if (schema.Get("allOf") is { IsArray: true } allOf && schema.Get("properties") is null)
+    /// <summary>
+    /// allOf (on a schema without properties of its own): one part is that part (a $ref with a description
+    /// beside it); several make an inline model. Null when there is no allOf or no part with substance.
+    /// </summary>
+    private TypeSpec? AllOfType(JsonNode schema, TypeContext cx, int depth, bool top, string inlineName, string pointer)
+    {
+        if (schema.Get("allOf") is not { IsArray: true } allOf || schema.Get("properties") is not null) return null;
+        var parts = allOf.Items!.Where(p => !(p.IsObject && p.Members!.All(m => m.Name is "description" or "title" or "nullable" or "readOnly" or "deprecated" or "default" or "example"))).ToList();
+        foreach (var p in allOf.Items!)
         {
-            var parts = allOf.Items!.Where(p => !(p.IsObject && p.Members!.All(m => m.Name is "description" or "title" or "nullable" or "readOnly" or "deprecated" or "default" or "example"))).ToList();
-            foreach (var p in allOf.Items!)
-            {
-                if (!p.IsObject) continue;
-                cx.Description ??= DescriptionOf(p);
-                if (p.GetBool("nullable") && top) cx.Nullable = true;
-            }
-            if (parts.Count == 1) return TypeOf(parts[0], cx, depth + 1, top, inlineName, pointer + "/allOf/0");
-            if (parts.Count > 1) return Inline(schema, cx, inlineName, pointer);
+            if (!p.IsObject) continue;
+            cx.Description ??= DescriptionOf(p);
+            if (p.GetBool("nullable") && top) cx.Nullable = true;
         }
+        if (parts.Count == 1) return TypeOf(parts[0], cx, depth + 1, top, inlineName, pointer + "/allOf/0");
+        if (parts.Count > 1) return Inline(schema, cx, inlineName, pointer);
+        return null;
+    }
 
+    /// <summary>The type the schema's <c>type</c> keyword (or, without one, its shape) declares; several types are any.</summary>
+    private TypeSpec DeclaredType(JsonNode schema, List<string> types, TypeContext cx, int depth, string inlineName, string pointer)
+    {
         var type = types.Count == 1 ? types[0] : types.Count == 0 ? Infer(schema) : null;
         if (type is null)
         {
@@ -588,54 +671,65 @@ internal sealed partial class JsonDocReader
             return new TypeSpec(TypeKind.Any);
         }
         cx.TypeText ??= type + (schema.GetString("format") is { } f ? "(" + f + ")" : string.Empty);
-        switch (type)
+        return type switch
         {
-            case "string":
-                return (schema.GetString("format") ?? string.Empty) switch
-                {
-                    "date-time" => new TypeSpec(TypeKind.DateTime),
-                    "date" => new TypeSpec(TypeKind.Date),
-                    "uuid" => new TypeSpec(TypeKind.Uuid),
-                    "byte" or "binary" => new TypeSpec(TypeKind.Bytes),
-                    _ => new TypeSpec(TypeKind.String),
-                };
-            case "integer":
-                return (schema.GetString("format") ?? string.Empty) switch
-                {
-                    "int32" => new TypeSpec(TypeKind.Int32),
-                    "int64" => new TypeSpec(TypeKind.Int64),
-                    _ => new TypeSpec(TypeKind.Integer),
-                };
-            case "number":
-                return (schema.GetString("format") ?? string.Empty) switch
-                {
-                    "float" => new TypeSpec(TypeKind.Float),
-                    "double" => new TypeSpec(TypeKind.Double),
-                    "decimal" => new TypeSpec(TypeKind.Decimal),
-                    "int32" => new TypeSpec(TypeKind.Int32),
-                    "int64" => new TypeSpec(TypeKind.Int64),
-                    _ => new TypeSpec(TypeKind.Number),
-                };
-            case "boolean":
-                return new TypeSpec(TypeKind.Boolean);
-            case "array":
+            "string" or "integer" or "number" => ScalarType(type, schema.GetString("format") ?? string.Empty),
+            "boolean" => new TypeSpec(TypeKind.Boolean),
+            "array" => ArrayType(schema, cx, depth, inlineName, pointer),
+            "object" => ObjectType(schema, cx, depth, inlineName, pointer),
+            _ => new TypeSpec(TypeKind.Any),
+        };
+    }
+
+    /// <summary>A string, integer or number type refined by its format (an unknown format leaves the plain type).</summary>
+    private static TypeSpec ScalarType(string type, string format)
+    {
+        var kind = type switch
+        {
+            "string" => format switch
             {
-                var items = schema.Get("items");
-                if (items is null || !items.IsObject) return new TypeSpec(TypeKind.List, new TypeSpec(TypeKind.Any));
-                var element = TypeOf(items, cx, depth + 1, false, inlineName + "Item", pointer + "/items");
-                return new TypeSpec(TypeKind.List, element);
-            }
-            case "object":
+                "date-time" => TypeKind.DateTime,
+                "date" => TypeKind.Date,
+                "uuid" => TypeKind.Uuid,
+                "byte" or "binary" => TypeKind.Bytes,
+                _ => TypeKind.String,
+            },
+            "integer" => format switch
             {
-                if (schema.Get("properties") is { IsObject: true } props && props.Members!.Count > 0) return Inline(schema, cx, inlineName, pointer);
-                var additional = schema.Get("additionalProperties");
-                if (additional is { IsObject: true }) return new TypeSpec(TypeKind.Map, TypeOf(additional, cx, depth + 1, false, inlineName + "Value", pointer + "/additionalProperties"));
-                if (additional is { Kind: JsonKind.True }) return new TypeSpec(TypeKind.Map, new TypeSpec(TypeKind.Any));
-                return new TypeSpec(TypeKind.Any);
-            }
-            default:
-                return new TypeSpec(TypeKind.Any);
-        }
+                "int32" => TypeKind.Int32,
+                "int64" => TypeKind.Int64,
+                _ => TypeKind.Integer,
+            },
+            _ => format switch
+            {
+                "float" => TypeKind.Float,
+                "double" => TypeKind.Double,
+                "decimal" => TypeKind.Decimal,
+                "int32" => TypeKind.Int32,
+                "int64" => TypeKind.Int64,
+                _ => TypeKind.Number,
+            },
+        };
+        return new TypeSpec(kind);
+    }
+
+    /// <summary>An array schema: a list of its items' type (of any without an items schema).</summary>
+    private TypeSpec ArrayType(JsonNode schema, TypeContext cx, int depth, string inlineName, string pointer)
+    {
+        var items = schema.Get("items");
+        if (items is null || !items.IsObject) return new TypeSpec(TypeKind.List, new TypeSpec(TypeKind.Any));
+        var element = TypeOf(items, cx, depth + 1, false, inlineName + "Item", pointer + "/items");
+        return new TypeSpec(TypeKind.List, element);
+    }
+
+    /// <summary>An object schema: an inline model when it has properties, else a map by its additionalProperties, else any.</summary>
+    private TypeSpec ObjectType(JsonNode schema, TypeContext cx, int depth, string inlineName, string pointer)
+    {
+        if (schema.Get("properties") is { IsObject: true } props && props.Members!.Count > 0) return Inline(schema, cx, inlineName, pointer);
+        var additional = schema.Get("additionalProperties");
+        if (additional is { IsObject: true }) return new TypeSpec(TypeKind.Map, TypeOf(additional, cx, depth + 1, false, inlineName + "Value", pointer + "/additionalProperties"));
+        if (additional is { Kind: JsonKind.True }) return new TypeSpec(TypeKind.Map, new TypeSpec(TypeKind.Any));
+        return new TypeSpec(TypeKind.Any);
     }
 
     private static bool IsNullableUnion(JsonNode schema)

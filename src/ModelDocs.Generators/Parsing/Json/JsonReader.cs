@@ -36,6 +36,7 @@ internal sealed class JsonReader
         public int KeyEnd;
     }
 
+    /// <summary>Reads the one JSON value of the text (nothing but whitespace after it), iteratively: an explicit stack of open containers.</summary>
     private JsonNode? Run(out JsonSyntaxError? error)
     {
         error = null;
@@ -47,88 +48,128 @@ internal sealed class JsonReader
             // Expect a value at _pos.
             if (_pos >= _s.Length) return Fail(out error, stack.Count == 0 ? "the text is empty; a JSON value was expected" : "the text ends where a value was expected");
             var c = _s[_pos];
-            JsonNode value;
+            JsonNode? read;
             if (c == '{' || c == '[')
             {
-                if (stack.Count >= MaxDepth) return Fail(out error, $"nesting is deeper than {MaxDepth} levels");
-                var node = new JsonNode(c == '{' ? JsonKind.Object : JsonKind.Array, _pos);
-                if (c == '{') node.Members = new List<JsonMember>();
-                else node.Items = new List<JsonNode>();
-                _pos++;
-                SkipWhitespace();
-                var close = c == '{' ? '}' : ']';
-                if (_pos < _s.Length && _s[_pos] == close)
-                {
-                    _pos++;
-                    node.End = _pos;
-                    value = node;
-                }
-                else
-                {
-                    var frame = new Frame(node);
-                    stack.Push(frame);
-                    if (c == '{' && !ReadKey(frame, out error)) return null;
-                    continue;
-                }
-            }
-            else if (c == '"')
-            {
-                var start = _pos;
-                var text = ReadString(out error);
-                if (text is null) return null;
-                value = new JsonNode(JsonKind.String, start) { Text = text, End = _pos };
-            }
-            else if (c == '-' || (c >= '0' && c <= '9'))
-            {
-                var start = _pos;
-                if (!ReadNumber(out error)) return null;
-                value = new JsonNode(JsonKind.Number, start) { Text = _s.Substring(start, _pos - start), End = _pos };
-            }
-            else if (c == 't' || c == 'f' || c == 'n')
-            {
-                var word = c == 't' ? "true" : c == 'f' ? "false" : "null";
-                if (string.CompareOrdinal(_s, _pos, word, 0, word.Length) != 0) return Fail(out error, $"'{Show(c)}' does not start 'true', 'false' or 'null'", FirstMismatch(word));
-                value = new JsonNode(c == 't' ? JsonKind.True : c == 'f' ? JsonKind.False : JsonKind.Null, _pos) { End = _pos + word.Length };
-                _pos += word.Length;
+                if (!OpenContainer(c, stack, out read, out error)) return null;
+                if (read is null) continue; // open: its first value comes next
             }
             else
             {
-                return Fail(out error, $"'{Show(c)}' cannot start a JSON value");
+                read = ReadScalar(c, out error);
+                if (read is null) return null;
             }
+            JsonNode value = read;
+            if (!AttachValue(stack, ref value, out var complete, out error)) return null;
+            if (complete) return value;
+        }
+    }
 
-            // Attach the value to its container, closing containers as they end.
-            while (true)
+    /// <summary>
+    /// At <c>{</c> or <c>[</c>: an empty container is a completed <paramref name="value"/>; any other is pushed
+    /// open (value null), an object's first key read. False, with the error, when too deep or the key is bad.
+    /// </summary>
+    private bool OpenContainer(char c, Stack<Frame> stack, out JsonNode? value, out JsonSyntaxError? error)
+    {
+        value = null;
+        error = null;
+        if (stack.Count >= MaxDepth)
+        {
+            Fail(out error, $"nesting is deeper than {MaxDepth} levels");
+            return false;
+        }
+        var node = new JsonNode(c == '{' ? JsonKind.Object : JsonKind.Array, _pos);
+        if (c == '{') node.Members = new List<JsonMember>();
+        else node.Items = new List<JsonNode>();
+        _pos++;
+        SkipWhitespace();
+        var close = c == '{' ? '}' : ']';
+        if (_pos < _s.Length && _s[_pos] == close)
+        {
+            _pos++;
+            node.End = _pos;
+            value = node;
+            return true;
+        }
+        var frame = new Frame(node);
+        stack.Push(frame);
+        return c != '{' || ReadKey(frame, out error);
+    }
+
+    /// <summary>A string, number, <c>true</c>, <c>false</c> or <c>null</c> at the position (null, with the error, when none is there).</summary>
+    private JsonNode? ReadScalar(char c, out JsonSyntaxError? error)
+    {
+        error = null;
+        var start = _pos;
+        if (c == '"')
+        {
+            var text = ReadString(out error);
+            return text is null ? null : new JsonNode(JsonKind.String, start) { Text = text, End = _pos };
+        }
+        if (c == '-' || (c >= '0' && c <= '9'))
+        {
+            if (!ReadNumber(out error)) return null;
+            return new JsonNode(JsonKind.Number, start) { Text = _s.Substring(start, _pos - start), End = _pos };
+        }
+        if (c == 't' || c == 'f' || c == 'n')
+        {
+            var word = c == 't' ? "true" : c == 'f' ? "false" : "null";
+            if (string.CompareOrdinal(_s, _pos, word, 0, word.Length) != 0) return Fail(out error, $"'{Show(c)}' does not start 'true', 'false' or 'null'", FirstMismatch(word));
+            var value = new JsonNode(c == 't' ? JsonKind.True : c == 'f' ? JsonKind.False : JsonKind.Null, _pos) { End = _pos + word.Length };
+            _pos += word.Length;
+            return value;
+        }
+        return Fail(out error, $"'{Show(c)}' cannot start a JSON value");
+    }
+
+    /// <summary>
+    /// Attaches a completed value to its container, closing containers as they end (each closed one is then
+    /// the value attached). <paramref name="complete"/>: the stack emptied, and <paramref name="value"/> is the
+    /// whole text's value. Otherwise the next value is due (after a comma, and an object's key).
+    /// </summary>
+    private bool AttachValue(Stack<Frame> stack, ref JsonNode value, out bool complete, out JsonSyntaxError? error)
+    {
+        complete = false;
+        error = null;
+        while (true)
+        {
+            if (stack.Count == 0)
             {
-                if (stack.Count == 0)
-                {
-                    SkipWhitespace();
-                    if (_pos < _s.Length) return Fail(out error, $"'{Show(_s[_pos])}' after the end of the JSON value");
-                    return value;
-                }
-                var top = stack.Peek();
-                if (top.Node.Kind == JsonKind.Object) top.Node.Members!.Add(new JsonMember(top.Key!, top.KeyStart, top.KeyEnd, value));
-                else top.Node.Items!.Add(value);
                 SkipWhitespace();
-                if (_pos >= _s.Length) return Fail(out error, top.Node.Kind == JsonKind.Object ? "the text ends inside an object ('}' expected)" : "the text ends inside an array (']' expected)");
-                var d = _s[_pos];
-                var close = top.Node.Kind == JsonKind.Object ? '}' : ']';
-                if (d == ',')
+                if (_pos < _s.Length)
                 {
-                    _pos++;
-                    SkipWhitespace();
-                    if (top.Node.Kind == JsonKind.Object && !ReadKey(top, out error)) return null;
-                    break;
+                    Fail(out error, $"'{Show(_s[_pos])}' after the end of the JSON value");
+                    return false;
                 }
-                if (d == close)
-                {
-                    _pos++;
-                    top.Node.End = _pos;
-                    stack.Pop();
-                    value = top.Node;
-                    continue;
-                }
-                return Fail(out error, $"'{Show(d)}' where ',' or '{close}' was expected");
+                complete = true;
+                return true;
             }
+            var top = stack.Peek();
+            if (top.Node.Kind == JsonKind.Object) top.Node.Members!.Add(new JsonMember(top.Key!, top.KeyStart, top.KeyEnd, value));
+            else top.Node.Items!.Add(value);
+            SkipWhitespace();
+            if (_pos >= _s.Length)
+            {
+                Fail(out error, top.Node.Kind == JsonKind.Object ? "the text ends inside an object ('}' expected)" : "the text ends inside an array (']' expected)");
+                return false;
+            }
+            var d = _s[_pos];
+            var close = top.Node.Kind == JsonKind.Object ? '}' : ']';
+            if (d == ',')
+            {
+                _pos++;
+                SkipWhitespace();
+                return top.Node.Kind != JsonKind.Object || ReadKey(top, out error);
+            }
+            if (d != close)
+            {
+                Fail(out error, $"'{Show(d)}' where ',' or '{close}' was expected");
+                return false;
+            }
+            _pos++;
+            top.Node.End = _pos;
+            stack.Pop();
+            value = top.Node;
         }
     }
 
@@ -172,6 +213,7 @@ internal sealed class JsonReader
         }
     }
 
+    /// <summary>Reads the string at the opening quote, escapes decoded; null, with the error, when it does not end or holds a control character or a bad escape.</summary>
     private string? ReadString(out JsonSyntaxError? error)
     {
         error = null;
@@ -203,47 +245,58 @@ internal sealed class JsonReader
                 continue;
             }
             _sb.Append(_s, runStart, _pos - runStart);
-            if (_pos + 1 >= _s.Length)
-            {
-                error = new JsonSyntaxError("the text ends inside an escape", _pos + 1);
-                return null;
-            }
-            var e = _s[_pos + 1];
-            switch (e)
-            {
-                case '"': _sb.Append('"'); break;
-                case '\\': _sb.Append('\\'); break;
-                case '/': _sb.Append('/'); break;
-                case 'b': _sb.Append('\b'); break;
-                case 'f': _sb.Append('\f'); break;
-                case 'n': _sb.Append('\n'); break;
-                case 'r': _sb.Append('\r'); break;
-                case 't': _sb.Append('\t'); break;
-                case 'u':
-                {
-                    var code = 0;
-                    for (var i = 0; i < 4; i++)
-                    {
-                        var at = _pos + 2 + i;
-                        var h = at < _s.Length ? Hex(_s[at]) : -1;
-                        if (h < 0)
-                        {
-                            error = new JsonSyntaxError(at < _s.Length ? $"'{Show(_s[at])}' in a \\u escape (four hex digits expected)" : "the text ends inside a \\u escape", at);
-                            return null;
-                        }
-                        code = (code << 4) | h;
-                    }
-                    _sb.Append((char)code);
-                    _pos += 4;
-                    break;
-                }
-                default:
-                    error = new JsonSyntaxError($"'\\{Show(e)}' is not a JSON escape", _pos + 1);
-                    return null;
-            }
+            if (!ReadEscape(out error)) return null;
             _pos += 2;
             runStart = _pos;
         }
+    }
+
+    /// <summary>
+    /// Appends the escape at the backslash (the position stays there; a <c>\u</c> escape moves it past its
+    /// four hex digits). False, with the error, for an escape JSON does not have or one cut short.
+    /// </summary>
+    private bool ReadEscape(out JsonSyntaxError? error)
+    {
+        error = null;
+        if (_pos + 1 >= _s.Length)
+        {
+            error = new JsonSyntaxError("the text ends inside an escape", _pos + 1);
+            return false;
+        }
+        var e = _s[_pos + 1];
+        switch (e)
+        {
+            case '"': _sb.Append('"'); break;
+            case '\\': _sb.Append('\\'); break;
+            case '/': _sb.Append('/'); break;
+            case 'b': _sb.Append('\b'); break;
+            case 'f': _sb.Append('\f'); break;
+            case 'n': _sb.Append('\n'); break;
+            case 'r': _sb.Append('\r'); break;
+            case 't': _sb.Append('\t'); break;
+            case 'u':
+            {
+                var code = 0;
+                for (var i = 0; i < 4; i++)
+                {
+                    var at = _pos + 2 + i;
+                    var h = at < _s.Length ? Hex(_s[at]) : -1;
+                    if (h < 0)
+                    {
+                        error = new JsonSyntaxError(at < _s.Length ? $"'{Show(_s[at])}' in a \\u escape (four hex digits expected)" : "the text ends inside a \\u escape", at);
+                        return false;
+                    }
+                    code = (code << 4) | h;
+                }
+                _sb.Append((char)code);
+                _pos += 4;
+                break;
+            }
+            default:
+                error = new JsonSyntaxError($"'\\{Show(e)}' is not a JSON escape", _pos + 1);
+                return false;
+        }
+        return true;
     }
 
     private static int Hex(char c) => c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;

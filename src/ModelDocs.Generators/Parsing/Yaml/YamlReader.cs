@@ -106,6 +106,10 @@ internal static class YamlReader
         }
     }
 
+    /// <summary>
+    /// Builds the tree from the parser's events: collections open and close frames on a stack, scalars and
+    /// aliases are keys or values, and each completed value joins its parent (the first one at the top is the root).
+    /// </summary>
     private static JsonNode? Run(string text, Scanner scanner, ref int at, out JsonSyntaxError? error)
     {
         error = null;
@@ -119,9 +123,7 @@ internal static class YamlReader
         {
             var ev = parser.Current!;
             at = Clamp(ev.Start.Index, text.Length);
-            JsonNode value;
-            long size;
-            int height;
+            Anchored? completed;
             string? anchor = null;
             switch (ev)
             {
@@ -129,139 +131,167 @@ internal static class YamlReader
                     if (++documents > 1)
                         return Fail(out error, "the stream holds more than one YAML document (ModelDocs reads one document per file)", at);
                     continue;
-                case StreamStart:
-                case StreamEnd:
-                case DocumentEnd:
-                case Comment:
-                    continue;
                 case MappingStart:
                 case SequenceStart:
-                {
-                    if (stack.Count >= MaxDepth) return Fail(out error, $"nesting is deeper than {MaxDepth} levels", at);
-                    if (!CheckKeyPosition(stack, at, out error)) return null;
-                    var isMap = ev is MappingStart;
-                    var node = new JsonNode(isMap ? JsonKind.Object : JsonKind.Array, at);
-                    if (isMap) node.Members = new List<JsonMember>();
-                    else node.Items = new List<JsonNode>();
-                    var nodeEvent = (NodeEvent)ev;
-                    var block = isMap ? ((MappingStart)ev).Style != MappingStyle.Flow : ((SequenceStart)ev).Style != SequenceStyle.Flow;
-                    var frame = new Frame(node, block) { Anchor = nodeEvent.Anchor.IsEmpty ? null : nodeEvent.Anchor.Value };
-                    if (block) node.End = at;
-                    stack.Add(frame);
+                    if (!OpenCollection((NodeEvent)ev, stack, at, out error)) return null;
                     continue;
-                }
                 case MappingEnd:
                 case SequenceEnd:
-                {
-                    var frame = stack[stack.Count - 1];
-                    stack.RemoveAt(stack.Count - 1);
-                    if (frame.Merges is not null && !ApplyMerges(frame, out error)) return null;
-                    // A block collection ends where its last entry ends (YamlDotNet marks its end at the next token).
-                    if (!frame.Block) frame.Node.End = Clamp(ev.End.Index, text.Length);
-                    value = frame.Node;
-                    size = frame.Size;
-                    height = frame.Height + 1;
-                    anchor = frame.Anchor;
+                    if (!CloseCollection(ev, stack, text.Length, out completed, out anchor, out error)) return null;
                     break;
-                }
                 case Scalar scalar:
-                {
-                    var end = Clamp(scalar.End.Index, text.Length);
-                    if (scalar.Value.Length > MaxScalarLength)
-                        return Fail(out error, $"a scalar of {scalar.Value.Length:N0} characters is longer than the limit of {MaxScalarLength:N0}", at);
-                    if (stack.Count > 0 && stack[stack.Count - 1].Node.IsObject && !stack[stack.Count - 1].HasKey)
-                    {
-                        // A key: its text, whatever it would resolve to as a value.
-                        var frame = stack[stack.Count - 1];
-                        if (!IsMergeKey(scalar) && (frame.Keys ??= new HashSet<string>(StringComparer.Ordinal)).Contains(scalar.Value))
-                            return Fail(out error, $"the key '{Short(scalar.Value)}' appears twice in one mapping", at);
-                        frame.HasKey = true;
-                        frame.Key = scalar.Value;
-                        frame.KeyStart = at;
-                        frame.KeyEnd = end;
-                        if (!IsMergeKey(scalar)) frame.Keys!.Add(scalar.Value);
-                        else frame.Key = null; // a merge key: its value is merged at the end of the mapping
-                        if (!scalar.Anchor.IsEmpty)
-                        {
-                            // An anchored key: an alias of it elsewhere is its text as a string.
-                            anchors[scalar.Anchor.Value] = new Anchored(new JsonNode(JsonKind.String, at) { Text = scalar.Value, End = end }, 1, 0);
-                        }
-                        continue;
-                    }
-                    value = Resolve(scalar, at, end, out error)!;
-                    if (value is null) return null;
-                    size = 1;
-                    height = 0;
-                    anchor = scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value;
+                    if (!ReadScalar(scalar, stack, anchors, text.Length, at, out completed, out anchor, out error)) return null;
                     break;
-                }
                 case AnchorAlias alias:
-                {
-                    if (!anchors.TryGetValue(alias.Value.Value, out var target))
-                        return Fail(out error, $"the alias '*{alias.Value.Value}' refers to no anchor defined before it", at);
-                    if (stack.Count > 0 && stack[stack.Count - 1].Node.IsObject && !stack[stack.Count - 1].HasKey)
-                    {
-                        if (!target.Node.IsObject && !target.Node.IsArray)
-                        {
-                            // An alias of a scalar as a key: its text.
-                            var frame = stack[stack.Count - 1];
-                            var name = target.Node.ScalarText ?? "null";
-                            if ((frame.Keys ??= new HashSet<string>(StringComparer.Ordinal)).Contains(name))
-                                return Fail(out error, $"the key '{Short(name)}' appears twice in one mapping", at);
-                            frame.Keys.Add(name);
-                            frame.HasKey = true;
-                            frame.Key = name;
-                            frame.KeyStart = at;
-                            frame.KeyEnd = Clamp(alias.End.Index, text.Length);
-                            continue;
-                        }
-                        return Fail(out error, "a mapping key is a mapping or a sequence (keys must be scalars)", at);
-                    }
-                    aliasNodes += target.Size;
-                    if (aliasNodes > MaxAliasNodes)
-                        return Fail(out error, $"aliases expand to more than {MaxAliasNodes:N0} nodes (an alias bomb?)", at);
-                    if (stack.Count + target.Height > MaxDepth)
-                        return Fail(out error, $"the alias '*{alias.Value.Value}' nests deeper than {MaxDepth} levels", at);
-                    value = target.Node;
-                    size = target.Size;
-                    height = target.Height;
+                    if (!ReadAlias(alias, stack, anchors, text.Length, at, ref aliasNodes, out completed, out error)) return null;
                     break;
-                }
-                default:
+                default: // StreamStart, StreamEnd, DocumentEnd, Comment
                     continue;
             }
-
-            if (anchor is not null) anchors[anchor] = new Anchored(value, size, height);
-
+            if (completed is not { } done) continue; // a key
+            if (anchor is not null) anchors[anchor] = done;
             if (stack.Count == 0)
             {
-                root ??= value;
+                root ??= done.Node;
                 continue;
             }
-            var top = stack[stack.Count - 1];
-            top.Size = SaturatingAdd(top.Size, size);
-            if (height > top.Height) top.Height = height;
-            if (top.Block) top.Node.End = Math.Max(top.Node.End, value.End);
-            if (top.Node.IsObject)
-            {
-                if (top.Key is null)
-                {
-                    (top.Merges ??= new List<(JsonNode, int)>()).Add((value, top.KeyStart));
-                }
-                else
-                {
-                    top.Node.Members!.Add(new JsonMember(top.Key, top.KeyStart, top.KeyEnd, value));
-                }
-                top.HasKey = false;
-                top.Key = null;
-            }
-            else
-            {
-                top.Node.Items!.Add(value);
-            }
+            AddToParent(stack[stack.Count - 1], done);
         }
         if (root is null) return Fail(out error, "the text holds no YAML document", 0);
         return root;
+    }
+
+    /// <summary>A mapping or sequence starts: a new frame on the stack (false, with the error, when too deep or in a key's place).</summary>
+    private static bool OpenCollection(NodeEvent ev, List<Frame> stack, int at, out JsonSyntaxError? error)
+    {
+        if (stack.Count >= MaxDepth) return Fails(out error, $"nesting is deeper than {MaxDepth} levels", at);
+        if (!CheckKeyPosition(stack, at, out error)) return false;
+        var isMap = ev is MappingStart;
+        var node = new JsonNode(isMap ? JsonKind.Object : JsonKind.Array, at);
+        if (isMap) node.Members = new List<JsonMember>();
+        else node.Items = new List<JsonNode>();
+        var block = isMap ? ((MappingStart)ev).Style != MappingStyle.Flow : ((SequenceStart)ev).Style != SequenceStyle.Flow;
+        var frame = new Frame(node, block) { Anchor = ev.Anchor.IsEmpty ? null : ev.Anchor.Value };
+        if (block) node.End = at;
+        stack.Add(frame);
+        return true;
+    }
+
+    /// <summary>A mapping or sequence ends: its frame comes off the stack, merge keys applied, as a completed value with its anchor.</summary>
+    private static bool CloseCollection(ParsingEvent ev, List<Frame> stack, int length, out Anchored? completed, out string? anchor, out JsonSyntaxError? error)
+    {
+        completed = null;
+        anchor = null;
+        error = null;
+        var frame = stack[stack.Count - 1];
+        stack.RemoveAt(stack.Count - 1);
+        if (frame.Merges is not null && !ApplyMerges(frame, out error)) return false;
+        // A block collection ends where its last entry ends (YamlDotNet marks its end at the next token).
+        if (!frame.Block) frame.Node.End = Clamp(ev.End.Index, length);
+        completed = new Anchored(frame.Node, frame.Size, frame.Height + 1);
+        anchor = frame.Anchor;
+        return true;
+    }
+
+    /// <summary>
+    /// A scalar: in a key's place, the mapping's next key (no value completed; a repeated key fails); else its
+    /// resolved value with its anchor.
+    /// </summary>
+    private static bool ReadScalar(Scalar scalar, List<Frame> stack, Dictionary<string, Anchored> anchors, int length, int at,
+        out Anchored? completed, out string? anchor, out JsonSyntaxError? error)
+    {
+        completed = null;
+        anchor = null;
+        error = null;
+        var end = Clamp(scalar.End.Index, length);
+        if (scalar.Value.Length > MaxScalarLength)
+            return Fails(out error, $"a scalar of {scalar.Value.Length:N0} characters is longer than the limit of {MaxScalarLength:N0}", at);
+        if (stack.Count > 0 && stack[stack.Count - 1].Node.IsObject && !stack[stack.Count - 1].HasKey)
+        {
+            // A key: its text, whatever it would resolve to as a value.
+            var frame = stack[stack.Count - 1];
+            if (!IsMergeKey(scalar) && (frame.Keys ??= new HashSet<string>(StringComparer.Ordinal)).Contains(scalar.Value))
+                return Fails(out error, $"the key '{Short(scalar.Value)}' appears twice in one mapping", at);
+            frame.HasKey = true;
+            frame.Key = scalar.Value;
+            frame.KeyStart = at;
+            frame.KeyEnd = end;
+            if (!IsMergeKey(scalar)) frame.Keys!.Add(scalar.Value);
+            else frame.Key = null; // a merge key: its value is merged at the end of the mapping
+            if (!scalar.Anchor.IsEmpty)
+            {
+                // An anchored key: an alias of it elsewhere is its text as a string.
+                anchors[scalar.Anchor.Value] = new Anchored(new JsonNode(JsonKind.String, at) { Text = scalar.Value, End = end }, 1, 0);
+            }
+            return true;
+        }
+        var value = Resolve(scalar, at, end, out error);
+        if (value is null) return false;
+        completed = new Anchored(value, 1, 0);
+        anchor = scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value;
+        return true;
+    }
+
+    /// <summary>
+    /// An alias: in a key's place, a scalar target's text as the next key; else the anchored value itself,
+    /// counted against the alias-expansion and depth limits.
+    /// </summary>
+    private static bool ReadAlias(AnchorAlias alias, List<Frame> stack, Dictionary<string, Anchored> anchors, int length, int at, ref long aliasNodes,
+        out Anchored? completed, out JsonSyntaxError? error)
+    {
+        completed = null;
+        error = null;
+        if (!anchors.TryGetValue(alias.Value.Value, out var target))
+            return Fails(out error, $"the alias '*{alias.Value.Value}' refers to no anchor defined before it", at);
+        if (stack.Count > 0 && stack[stack.Count - 1].Node.IsObject && !stack[stack.Count - 1].HasKey)
+        {
+            if (target.Node.IsObject || target.Node.IsArray)
+                return Fails(out error, "a mapping key is a mapping or a sequence (keys must be scalars)", at);
+            // An alias of a scalar as a key: its text.
+            var frame = stack[stack.Count - 1];
+            var name = target.Node.ScalarText ?? "null";
+            if ((frame.Keys ??= new HashSet<string>(StringComparer.Ordinal)).Contains(name))
+                return Fails(out error, $"the key '{Short(name)}' appears twice in one mapping", at);
+            frame.Keys.Add(name);
+            frame.HasKey = true;
+            frame.Key = name;
+            frame.KeyStart = at;
+            frame.KeyEnd = Clamp(alias.End.Index, length);
+            return true;
+        }
+        aliasNodes += target.Size;
+        if (aliasNodes > MaxAliasNodes)
+            return Fails(out error, $"aliases expand to more than {MaxAliasNodes:N0} nodes (an alias bomb?)", at);
+        if (stack.Count + target.Height > MaxDepth)
+            return Fails(out error, $"the alias '*{alias.Value.Value}' nests deeper than {MaxDepth} levels", at);
+        completed = target;
+        return true;
+    }
+
+    /// <summary>A completed value joins the open collection: the member for the pending key (a merge source for a merge key), or the next item.</summary>
+    private static void AddToParent(Frame top, Anchored done)
+    {
+        var value = done.Node;
+        top.Size = SaturatingAdd(top.Size, done.Size);
+        if (done.Height > top.Height) top.Height = done.Height;
+        if (top.Block) top.Node.End = Math.Max(top.Node.End, value.End);
+        if (top.Node.IsObject)
+        {
+            if (top.Key is null)
+            {
+                (top.Merges ??= new List<(JsonNode, int)>()).Add((value, top.KeyStart));
+            }
+            else
+            {
+                top.Node.Members!.Add(new JsonMember(top.Key, top.KeyStart, top.KeyEnd, value));
+            }
+            top.HasKey = false;
+            top.Key = null;
+        }
+        else
+        {
+            top.Node.Items!.Add(value);
+        }
     }
 
     /// <summary>A mapping or sequence where a key is expected (<c>? [a, b] : c</c>): not representable in JSON.</summary>
@@ -449,6 +479,13 @@ internal static class YamlReader
     {
         error = new JsonSyntaxError(message, at);
         return null;
+    }
+
+    /// <summary>The error at <paramref name="at"/>, as false (for the steps that say whether they succeeded).</summary>
+    private static bool Fails(out JsonSyntaxError? error, string message, int at)
+    {
+        error = new JsonSyntaxError(message, at);
+        return false;
     }
 
     private static int Clamp(long index, int length) => index < 0 ? 0 : index > length ? length : (int)index;
