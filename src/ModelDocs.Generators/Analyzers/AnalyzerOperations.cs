@@ -137,17 +137,25 @@ internal static class AnalyzerOperations
         return e is null ? null : (e, call);
     }
 
-    /// <summary>Assignments in an initializer to properties whose type is a generated enum, with the constant value's member (or null).</summary>
-    internal static IEnumerable<(IPropertySymbol Property, GeneratedEnum Enum, IOperation Value, EnumMember? Member)> StateAssignments(
-        GeneratedSymbols symbols, IObjectOrCollectionInitializerOperation initializer)
+    /// <summary>
+    /// One member of an initializer that sets a property whose type is a generated enum: the property, the enum,
+    /// the value and the constant value's member (or null). False for any other member. Read one at a time, so the
+    /// callers loop over <c>Initializers</c> without an iterator object.
+    /// </summary>
+    internal static bool IsStateAssignment(GeneratedSymbols symbols, IOperation init,
+        out IPropertySymbol property, out GeneratedEnum e, out IOperation value, out EnumMember? member)
     {
-        foreach (var init in initializer.Initializers)
-        {
-            if (init is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment) continue;
-            var e = symbols.GetEnum(target.Property.Type);
-            if (e is null) continue;
-            yield return (target.Property.OriginalDefinition, e, assignment.Value, ConstantMember(e, assignment.Value));
-        }
+        property = null!;
+        e = null!;
+        value = init;
+        member = null;
+        if (init is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment) return false;
+        if (symbols.GetEnum(target.Property.Type) is not { } found) return false;
+        property = target.Property.OriginalDefinition;
+        e = found;
+        value = assignment.Value;
+        member = ConstantMember(found, assignment.Value);
+        return true;
     }
 
     internal static IOperation Root(IOperation op)

@@ -201,6 +201,7 @@ internal sealed class GeneratedSymbols
     private readonly ConcurrentDictionary<ITypeSymbol, GeneratedEnum?> _enums = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _models = new(SymbolEqualityComparer.Default);
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, LocalFacts> _facts = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, LocalFacts>.CreateValueCallback _buildFacts;
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, GeneratedSymbols> s_byCompilation = new();
 
@@ -209,6 +210,7 @@ internal sealed class GeneratedSymbols
 
     public GeneratedSymbols(Compilation compilation)
     {
+        _buildFacts = r => LocalFacts.Build(r, this);
         String = compilation.GetSpecialType(SpecialType.System_String);
         Enum = compilation.GetSpecialType(SpecialType.System_Enum);
         StringComparison = compilation.GetTypeByMetadataName("System.StringComparison");
@@ -238,7 +240,7 @@ internal sealed class GeneratedSymbols
             && _models.GetOrAdd(type, static t => t.GetAttributes().Any(a => AttributeNames.Is(a.AttributeClass, AttributeNames.ModelDoc)));
 
     /// <summary>What is known about the model-typed locals of one method body; built once per body, on first need.</summary>
-    public LocalFacts FactsOf(IOperation root) => _facts.GetValue(root, r => LocalFacts.Build(r, this));
+    public LocalFacts FactsOf(IOperation root) => _facts.GetValue(root, _buildFacts);
 
     /// <summary>
     /// When <paramref name="method"/> is one of the generated <c>{Enum}Extensions</c> methods, the enum

@@ -55,8 +55,9 @@ public sealed class NotCreatableAnalyzer : UsageAnalyzer
 
     private static void CheckInitializerCreatable(OperationAnalysisContext context, GeneratedSymbols symbols, IObjectOrCollectionInitializerOperation initializer, ITypeSymbol model)
     {
-        foreach (var (property, e, valueOp, member) in StateAssignments(symbols, initializer))
+        foreach (var init in initializer.Initializers)
         {
+            if (!IsStateAssignment(symbols, init, out _, out var e, out var valueOp, out var member)) continue;
             if (e.Creatable is not null && member is not null) CheckCreatable(context, e, member, model, valueOp.Syntax);
         }
     }
@@ -64,7 +65,11 @@ public sealed class NotCreatableAnalyzer : UsageAnalyzer
     private static void CheckCreatable(OperationAnalysisContext context, GeneratedEnum e, EnumMember member, ITypeSymbol model, SyntaxNode at)
     {
         var creatable = e.Creatable!.Value;
-        if (creatable.Length == 0 || creatable.Any(m => SymbolEqualityComparer.Default.Equals(m.Field, member.Field))) return;
+        if (creatable.Length == 0) return;
+        foreach (var m in creatable)
+        {
+            if (SymbolEqualityComparer.Default.Equals(m.Field, member.Field)) return;
+        }
         Report(context, AnalyzerDescriptors.NotCreatable, at,
             properties: MemberProperties(e, creatable),
             member.WireValue, e.Name, model.Name, Or(creatable.Select(m => "'" + m.WireValue + "'")));

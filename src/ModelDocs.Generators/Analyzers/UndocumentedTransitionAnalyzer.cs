@@ -58,8 +58,9 @@ public sealed class UndocumentedTransitionAnalyzer : UsageAnalyzer
         if (!symbols.IsModel(with.Type)) return;
 
         LocalFacts? facts = null;
-        foreach (var (property, e, valueOp, to) in StateAssignments(symbols, initializer))
+        foreach (var init in initializer.Initializers)
         {
+            if (!IsStateAssignment(symbols, init, out var property, out var e, out var valueOp, out var to)) continue;
             if (to is null || !e.HasTransitions) continue;
             facts ??= symbols.FactsOf(Root(with));
             var from = KnownState(symbols, facts, local.Local, property, 0);
@@ -110,8 +111,9 @@ public sealed class UndocumentedTransitionAnalyzer : UsageAnalyzer
     private static EnumMember? AssignedState(GeneratedSymbols symbols, IObjectOrCollectionInitializerOperation initializer, IPropertySymbol property)
     {
         EnumMember? result = null;
-        foreach (var (p, _, _, member) in StateAssignments(symbols, initializer))
+        foreach (var init in initializer.Initializers)
         {
+            if (!IsStateAssignment(symbols, init, out var p, out _, out _, out var member)) continue;
             if (SymbolEqualityComparer.Default.Equals(p, property)) result = member;
         }
         return result;
