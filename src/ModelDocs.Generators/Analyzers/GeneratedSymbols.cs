@@ -213,14 +213,19 @@ internal sealed class GeneratedSymbols
         _buildFacts = r => LocalFacts.Build(r, this);
         String = compilation.GetSpecialType(SpecialType.System_String);
         Enum = compilation.GetSpecialType(SpecialType.System_Enum);
-        StringComparison = compilation.GetTypeByMetadataName("System.StringComparison");
     }
 
     public INamedTypeSymbol String { get; }
 
     public INamedTypeSymbol Enum { get; }
 
-    public INamedTypeSymbol? StringComparison { get; }
+    /// <summary>
+    /// Whether <paramref name="type"/> is <c>System.StringComparison</c>, by name: a lookup by metadata name would
+    /// search every referenced assembly once per compilation, for a type only <c>string.Equals</c> overloads use.
+    /// </summary>
+    public static bool IsStringComparison(ITypeSymbol? type)
+        => type is { TypeKind: TypeKind.Enum, Name: "StringComparison", ContainingType: null, ContainingNamespace: { Name: "System" } ns }
+            && ns.ContainingNamespace is { IsGlobalNamespace: true };
 
     /// <summary>The generated enum <paramref name="type"/> is (or is the nullable of); null otherwise.</summary>
     public GeneratedEnum? GetEnum(ITypeSymbol? type)

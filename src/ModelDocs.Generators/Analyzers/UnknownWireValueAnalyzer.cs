@@ -140,7 +140,7 @@ public sealed class UnknownWireValueAnalyzer : UsageAnalyzer
                 else if (second is null) second = a.Value;
                 else return;
             }
-            else if (SymbolEqualityComparer.Default.Equals(type, symbols.StringComparison)) comparisonArg = a;
+            else if (GeneratedSymbols.IsStringComparison(type)) comparisonArg = a;
         }
         if (first is null || second is null) return;
 
