@@ -12,6 +12,7 @@ using ModelDocs.Generators.Emit;
 using ModelDocs.Generators.Inference;
 using ModelDocs.Generators.Model;
 using ModelDocs.Generators.Pipeline;
+using ModelDocs.Generators.Common;
 
 namespace ModelDocs.GeneratorBench;
 
@@ -59,12 +60,12 @@ internal static class Peers
                 if (model.Kind == DocumentKind.Model)
                 {
                     WriteRecord(w, model);
-                    types.Add(Naming.EscapeKeyword(model.TypeName));
+                    types.Add(Identifiers.EscapeKeyword(model.TypeName));
                 }
                 foreach (var e in model.Enums)
                 {
                     WriteEnum(w, e);
-                    types.Add(Naming.EscapeKeyword(e.TypeName));
+                    types.Add(Identifiers.EscapeKeyword(e.TypeName));
                 }
             }
             w.Append("    [global::System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]\n");
@@ -105,7 +106,7 @@ internal static class Peers
         }
         var sealedness = h is null || h.IsSealed ? "sealed " : string.Empty;
         var baseList = h?.BaseType is { } baseType ? " : " + baseType : string.Empty;
-        w.Append("    public ").Append(sealedness).Append("record ").Append(Naming.EscapeKeyword(model.TypeName)).Append(baseList).Append("\n    {\n");
+        w.Append("    public ").Append(sealedness).Append("record ").Append(Identifiers.EscapeKeyword(model.TypeName)).Append(baseList).Append("\n    {\n");
         foreach (var p in model.Properties)
         {
             if (p.IsDiscriminator && discriminators.Contains(p.WireName)) continue;
@@ -119,7 +120,7 @@ internal static class Peers
             var initializer = string.Empty;
             if (p.Default is not null) initializer = " = " + p.Default.Expression + ";";
             else if (!nullable && !p.IsNullable && !useRequired && !p.Type.IsValueType) initializer = " = default!;";
-            w.Append("        public ").Append(useRequired ? "required " : string.Empty).Append(type).Append(' ').Append(Naming.EscapeKeyword(p.ClrName))
+            w.Append("        public ").Append(useRequired ? "required " : string.Empty).Append(type).Append(' ').Append(Identifiers.EscapeKeyword(p.ClrName))
                 .Append(" { get; init; }").Append(initializer).Append('\n');
         }
         w.Append("    }\n\n");
@@ -128,13 +129,13 @@ internal static class Peers
     private static void WriteEnum(StringBuilder w, EnumModel e)
     {
         Summary(w, e.Description, "    ");
-        var name = Naming.EscapeKeyword(e.TypeName);
+        var name = Identifiers.EscapeKeyword(e.TypeName);
         w.Append("    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<").Append(name).Append(">))]\n");
         w.Append("    public enum ").Append(name).Append("\n    {\n");
         foreach (var m in e.Members)
         {
             w.Append("        [global::System.Text.Json.Serialization.JsonStringEnumMemberName(").Append(Literal(m.WireValue)).Append(")] ")
-                .Append(Naming.EscapeKeyword(m.Name)).Append(",\n");
+                .Append(Identifiers.EscapeKeyword(m.Name)).Append(",\n");
         }
         w.Append("    }\n\n");
     }

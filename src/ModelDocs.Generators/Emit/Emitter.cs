@@ -20,7 +20,7 @@ internal static class Emitter
         w.Doc($"<remarks>Generated from <c>{XmlDoc.Escape(Paths.FileName(model.FilePath))}</c>.</remarks>");
         w.Line(GeneratedCode);
         w.Line($"[global::{GeneratedNames.AttributeNamespace}.{GeneratedNames.ModelDocAttribute}({Literal(Paths.FileName(model.FilePath))})]");
-        if (json) w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::{model.Namespace}.{KnownTypes.ConverterName(model.TypeName)}))]");
+        if (json) w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::{model.Namespace}.{GeneratedNames.ConverterName(model.TypeName)}))]");
         var h = model.Hierarchy;
         var sealedness = h is null || h.IsSealed ? "sealed " : string.Empty;
         var baseList = h?.BaseType is { } baseType ? " : " + baseType : string.Empty;
@@ -161,7 +161,7 @@ internal static class Emitter
                 w.Line($"[global::{GeneratedNames.AttributeNamespace}.{GeneratedNames.StateTransitionAttribute}({Literal(t.From)}, {Literal(t.To)})]");
             }
         }
-        if (json) w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::{ns}.{KnownTypes.ConverterName(e.TypeName)}))]");
+        if (json) w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::{ns}.{GeneratedNames.ConverterName(e.TypeName)}))]");
         var name = Identifiers.EscapeKeyword(e.TypeName);
         w.Open($"public enum {name}");
         for (var i = 0; i < e.Members.Count; i++)

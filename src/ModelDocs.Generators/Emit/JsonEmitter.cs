@@ -23,7 +23,7 @@ internal static partial class JsonEmitter
     private const string Options = KnownTypes.Options;
     private const string Token = KnownTypes.Token;
 
-    private static string ConverterName(string clrName) => KnownTypes.ConverterName(clrName);
+    private static string ConverterName(string clrName) => GeneratedNames.ConverterName(clrName);
 
     private static string Literal(string s) => GeneratedFile.Literal(s);
 

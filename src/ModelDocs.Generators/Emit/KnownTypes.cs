@@ -16,6 +16,4 @@ internal static class KnownTypes
     internal const string Token = Json + ".JsonTokenType";
     internal const string Element = Json + ".JsonElement";
 
-    /// <summary>The converter class the JSON emitter declares for a generated record, union or enum.</summary>
-    public static string ConverterName(string clrName) => GeneratedNames.ConverterName(clrName);
 }

@@ -55,7 +55,7 @@ internal static class UnionEmitter
               "<c>default</c> holds no case; a JSON value no case accepts is kept as <see cref=\"global::System.Text.Json.JsonElement\"/> (<see cref=\"IsUnknown\"/>) and written back unchanged.</remarks>");
         w.Line(GeneratedFile.GeneratedCodeAttribute);
         w.Line($"[global::{GeneratedNames.AttributeNamespace}.{GeneratedNames.ModelDocAttribute}({GeneratedFile.Literal(Paths.FileName(model.FilePath))})]");
-        if (json) w.Line($"[{Json}.Serialization.JsonConverter(typeof(global::{model.Namespace}.{KnownTypes.ConverterName(model.TypeName)}))]");
+        if (json) w.Line($"[{Json}.Serialization.JsonConverter(typeof(global::{model.Namespace}.{GeneratedNames.ConverterName(model.TypeName)}))]");
         w.Open($"public readonly partial struct {self} : global::System.IEquatable<{self}>");
         w.Line("private readonly object? _value;");
         w.Line("private readonly int _case;");
@@ -236,7 +236,7 @@ internal static class UnionEmitter
 
     private static void EmitConverter(SourceWriter w, ModelSpec model, string full, List<Case> cases)
     {
-        var name = KnownTypes.ConverterName(model.TypeName);
+        var name = GeneratedNames.ConverterName(model.TypeName);
         var helpers = new JsonEmitter.CollectionHelpers();
         var objectCases = cases.Where(c => c.Accepts(UnionTokens.Object) && c.Facts.Accepts != UnionTokens.Any).ToList();
         var names = objectCases.SelectMany(c => c.Facts.Names.Concat(c.Facts.Required)).Distinct(System.StringComparer.Ordinal).ToList();

@@ -160,7 +160,7 @@ internal static class EnumInference
         foreach (var value in wireValues)
         {
             if (!seenValues.Add(value)) continue;
-            var name = value.Length == 0 ? "Empty" : Naming.ToIdentifier(value);
+            var name = value.Length == 0 ? "Empty" : Identifiers.ToIdentifier(value);
             if (name == "_") name = "Value";
             var candidate = UniqueNames.Claim(used, name);
             if (candidate != name) renames?.Add((value, name, candidate));

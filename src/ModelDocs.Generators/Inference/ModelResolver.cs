@@ -36,11 +36,11 @@ internal static class ModelResolver
 
     public static string NamespaceOf(DocumentSpec doc) => SanitizeNamespace(doc.Options.Namespace);
 
-    public static string TypeNameOf(DocumentSpec doc) => Naming.ToIdentifier(doc.TypeName);
+    public static string TypeNameOf(DocumentSpec doc) => Identifiers.ToIdentifier(doc.TypeName);
 
     private static string SanitizeNamespace(string ns)
     {
-        var parts = ns.Split(new[] { '.' }, StringSplitOptions.RemoveEmptyEntries).Select(Naming.ToIdentifier).ToArray();
+        var parts = ns.Split(new[] { '.' }, StringSplitOptions.RemoveEmptyEntries).Select(Identifiers.ToIdentifier).ToArray();
         return parts.Length == 0 ? "Models" : string.Join(".", parts);
     }
 
@@ -94,7 +94,7 @@ internal static class ModelResolver
                 : raw.Name;
             // One JSON name, one property: a row whose wire name an earlier row has is a duplicate
             // (python foo_bar and fooBar are both "fooBar" on the wire).
-            var wireName = Naming.NameIsWireName(doc.Dialect) ? raw.Name : Naming.ToWireName(baseName, doc.Options.WireNaming);
+            var wireName = DialectNames.AreWireNames(doc.Dialect) ? raw.Name : Naming.ToWireName(baseName, doc.Options.WireNaming);
             if (!seenWireNames.Add(wireName))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateProperty, raw.Row, raw.Name, doc.FileStem, wireName));
@@ -165,7 +165,7 @@ internal static class ModelResolver
     {
         var inner = raw.Type.Innermost;
         var table = FindEnumTable(doc, inner, raw.Name);
-        var enumTypeName = UniqueEnumName(typeName + Naming.ToPascalCase(raw.Name).TrimStart('_'), reservedTypeNames);
+        var enumTypeName = UniqueEnumName(typeName + Identifiers.ToPascalCase(raw.Name).TrimStart('_'), reservedTypeNames);
         // An enum section with no rows (android's empty "## Enum: StatusEnum") says nothing: a string.
         if (table is not null && table.Values.Count > 0)
         {
@@ -218,7 +218,7 @@ internal static class ModelResolver
     {
         if (doc.Polymorphism is null && doc.BaseKey is null && doc.Extensions.IsEmpty) return null;
         // Only a doc that generates its type: one that lost its name to another doc (MD1010) does not.
-        string? FullName(string key) => FindJson(index, key) is { Kind: DocumentKind.Model } e && OwnsItsName(index, e) ? $"global::{e.Namespace}.{Naming.EscapeKeyword(e.TypeName)}" : null;
+        string? FullName(string key) => FindJson(index, key) is { Kind: DocumentKind.Model } e && OwnsItsName(index, e) ? $"global::{e.Namespace}.{Identifiers.EscapeKeyword(e.TypeName)}" : null;
         var baseType = doc.BaseKey is null ? null : FullName(doc.BaseKey);
         PolymorphismModel? polymorphism = null;
         if (doc.Polymorphism is { } p)
@@ -246,7 +246,7 @@ internal static class ModelResolver
 
     private static string MemberName(RawProperty raw, string baseName, DocumentSpec doc, string typeName, List<DiagnosticInfo> diagnostics)
     {
-        var name = Naming.ToIdentifier(baseName);
+        var name = Identifiers.ToIdentifier(baseName);
         string? why = null;
         if (name == typeName) why = "is the name of the type that contains it";
         else if (Naming.ReservedMemberNames.Contains(name)) why = "is a member every generated record already has";
@@ -516,7 +516,7 @@ internal static class ModelResolver
             {
                 // csharp/java write StateEnum.Open.
                 var last = unquoted.Substring(unquoted.LastIndexOf('.') + 1);
-                member = enumModel.Members.FirstOrDefault(m => string.Equals(m.Name, Naming.ToIdentifier(last), StringComparison.OrdinalIgnoreCase)
+                member = enumModel.Members.FirstOrDefault(m => string.Equals(m.Name, Identifiers.ToIdentifier(last), StringComparison.OrdinalIgnoreCase)
                                                               || string.Equals(m.Name, last, StringComparison.OrdinalIgnoreCase));
             }
             if (member is null) return Fail("value of " + enumModel.TypeName + " (" + string.Join(", ", enumModel.Members.Select(m => m.WireValue)) + ")");

@@ -9,20 +9,12 @@ namespace ModelDocs.Generators.Inference;
 /// <summary>C# identifiers and wire names from doc names. Deterministic: the same name always gives the same result.</summary>
 internal static class Naming
 {
-    /// <summary><c>profile_id</c> → <c>ProfileId</c>, <c>catalogItemID</c> → <c>CatalogItemID</c>, <c>30s</c> → <c>_30s</c>.</summary>
-    public static string ToPascalCase(string name) => Identifiers.ToPascalCase(name);
-
-    /// <summary>Escapes a C# keyword with '@' so it stays a valid identifier.</summary>
-    public static string EscapeKeyword(string identifier) => Identifiers.EscapeKeyword(identifier);
-
-    /// <summary>A valid C# type or member identifier (without '@'), PascalCased.</summary>
-    public static string ToIdentifier(string name) => Identifiers.ToIdentifier(name);
 
     /// <summary>The wire name under a policy, for dialects whose Name column is not the wire name.</summary>
     public static string ToWireName(string name, WireNaming policy) => policy switch
     {
         WireNaming.AsWritten => name,
-        WireNaming.PascalCase => ToPascalCase(name).TrimStart('_'),
+        WireNaming.PascalCase => Identifiers.ToPascalCase(name).TrimStart('_'),
         WireNaming.SnakeCase => ToSnakeCase(name),
         _ => ToCamelCase(name),
     };
@@ -75,10 +67,6 @@ internal static class Naming
         }
         return sb.ToString();
     }
-
-    /// <summary>Whether the dialect's Name column is already the JSON property name.</summary>
-    public static bool NameIsWireName(Dialect dialect)
-        => DialectNames.AreWireNames(dialect);
 
     /// <summary>Record members C# generates or inherits; a property with one of these names would not compile.</summary>
     public static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)

@@ -11,6 +11,7 @@ using ModelDocs.Generators.Model;
 using ModelDocs.Generators.Parsing.Json;
 using Xunit;
 using Xunit.Abstractions;
+using ModelDocs.Generators.Common;
 
 namespace ModelDocs.Generators.Tests;
 
@@ -57,7 +58,7 @@ public sealed class JsonCorpusTests
         var missing = new List<string>();
         foreach (var schema in schemas.EnumerateObject())
         {
-            var hint = $"Test.Models.{Naming.ToIdentifier(schema.Name)}.g.cs";
+            var hint = $"Test.Models.{Identifiers.ToIdentifier(schema.Name)}.g.cs";
             if (sources.Any(s => s.HintName == hint)) asType++;
             else if (IsAlias(schema.Value)) aliases++;
             else missing.Add(schema.Name);

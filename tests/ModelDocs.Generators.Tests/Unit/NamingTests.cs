@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using ModelDocs.Generators.Inference;
 using ModelDocs.Generators.Model;
 using Xunit;
+using ModelDocs.Generators.Common;
 
 namespace ModelDocs.Generators.Tests.Unit;
 
@@ -67,7 +68,7 @@ public sealed class NamingTests
     [InlineData("ÄRGER", "Ärger")]
     public void ToPascalCase(string name, string expected)
     {
-        Assert.Equal(expected, Naming.ToPascalCase(name));
+        Assert.Equal(expected, Identifiers.ToPascalCase(name));
         AssertValidIdentifier(expected);
     }
 
@@ -80,7 +81,7 @@ public sealed class NamingTests
     [InlineData("!@#$%")]
     public void ToPascalCase_of_a_name_without_letters_or_digits_is_an_underscore(string name)
     {
-        Assert.Equal("_", Naming.ToPascalCase(name));
+        Assert.Equal("_", Identifiers.ToPascalCase(name));
     }
 
     [Theory]
@@ -88,16 +89,16 @@ public sealed class NamingTests
     [InlineData("in_progress", "IN_PROGRESS", "in-progress", "InProgress", "inProgress", "in progress", "In_Progress")]
     public void Names_that_differ_only_by_case_or_punctuation_give_the_same_identifier(params string[] names)
     {
-        var identifiers = names.Select(Naming.ToIdentifier).Distinct().ToArray();
+        var identifiers = names.Select(Identifiers.ToIdentifier).Distinct().ToArray();
         Assert.Single(identifiers);
     }
 
     [Fact]
     public void Names_that_differ_in_a_letter_stay_apart()
     {
-        Assert.NotEqual(Naming.ToIdentifier("profile_id"), Naming.ToIdentifier("profile_ids"));
-        Assert.NotEqual(Naming.ToIdentifier("a_b"), Naming.ToIdentifier("ab_c"));
-        Assert.NotEqual(Naming.ToIdentifier("v1"), Naming.ToIdentifier("v2"));
+        Assert.NotEqual(Identifiers.ToIdentifier("profile_id"), Identifiers.ToIdentifier("profile_ids"));
+        Assert.NotEqual(Identifiers.ToIdentifier("a_b"), Identifiers.ToIdentifier("ab_c"));
+        Assert.NotEqual(Identifiers.ToIdentifier("v1"), Identifiers.ToIdentifier("v2"));
     }
 
     [Theory]
@@ -112,11 +113,11 @@ public sealed class NamingTests
     [InlineData("profile_id", "ProfileId")]
     public void ToIdentifier_is_a_valid_identifier_without_escaping(string name, string expected)
     {
-        var identifier = Naming.ToIdentifier(name);
+        var identifier = Identifiers.ToIdentifier(name);
         Assert.Equal(expected, identifier);
         AssertValidIdentifier(identifier);
         // No '@' needed: nothing to escape.
-        Assert.Equal(identifier, Naming.EscapeKeyword(identifier));
+        Assert.Equal(identifier, Identifiers.EscapeKeyword(identifier));
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public sealed class NamingTests
         Assert.Contains("record", keywords);
         foreach (var keyword in keywords)
         {
-            var identifier = Naming.ToIdentifier(keyword);
+            var identifier = Identifiers.ToIdentifier(keyword);
             AssertValidIdentifier(identifier);
             Assert.Equal(char.ToUpperInvariant(keyword[0]) + keyword.Substring(1), identifier);
         }
@@ -139,8 +140,8 @@ public sealed class NamingTests
     {
         var name = string.Concat(Enumerable.Repeat("segment_", 200)) + "end";
         var expected = string.Concat(Enumerable.Repeat("Segment", 200)) + "End";
-        Assert.Equal(expected, Naming.ToIdentifier(name));
-        Assert.Equal(Naming.ToIdentifier(name), Naming.ToIdentifier(new string(name.ToCharArray())));
+        Assert.Equal(expected, Identifiers.ToIdentifier(name));
+        Assert.Equal(Identifiers.ToIdentifier(name), Identifiers.ToIdentifier(new string(name.ToCharArray())));
         AssertValidIdentifier(expected);
     }
 
@@ -148,7 +149,7 @@ public sealed class NamingTests
     public void ToPascalCase_of_a_long_ALLCAPS_name()
     {
         var name = string.Join("_", Enumerable.Repeat("WORD", 500));
-        Assert.Equal(string.Concat(Enumerable.Repeat("Word", 500)), Naming.ToPascalCase(name));
+        Assert.Equal(string.Concat(Enumerable.Repeat("Word", 500)), Identifiers.ToPascalCase(name));
     }
 
     [Theory]
@@ -171,7 +172,7 @@ public sealed class NamingTests
     [InlineData("profileId", "profileId")]
     public void EscapeKeyword(string identifier, string expected)
     {
-        var escaped = Naming.EscapeKeyword(identifier);
+        var escaped = Identifiers.EscapeKeyword(identifier);
         Assert.Equal(expected, escaped);
         // The escaped text parses as one identifier token whose value is the original name.
         var token = SyntaxFactory.ParseToken(escaped);
@@ -249,6 +250,6 @@ public sealed class NamingTests
         }
         // Ordinal: a property named "equals" in the docs becomes "Equals" before the check, so no case folding here.
         Assert.DoesNotContain("equals", Naming.ReservedMemberNames);
-        Assert.Contains(Naming.ToIdentifier("to_string"), Naming.ReservedMemberNames);
+        Assert.Contains(Identifiers.ToIdentifier("to_string"), Naming.ReservedMemberNames);
     }
 }
