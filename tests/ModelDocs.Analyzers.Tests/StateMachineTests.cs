@@ -155,6 +155,94 @@ public class StateMachineTests
     }
 
     [Fact]
+    public async Task With_on_a_local_is_checked_when_its_name_appears_only_in_reads_comments_strings_and_other_methods()
+    {
+        var test = new AnalyzerTest("""
+            using Test.Models;
+            class C
+            {
+                string session = "field";
+
+                void M(NewCustomerSession other)
+                {
+                    // session = other;  (a comment, not a write)
+                    var session = new NewCustomerSession { ProfileId = "session = other", State = NewCustomerSessionState.Open };
+                    var name = nameof(session) + this.session + "\u00e9";
+                    var copy = @session;
+                    System.Func<NewCustomerSession, NewCustomerSession> same = session => session with { ProfileId = "q" };
+                    _ = session with { State = {|#0:NewCustomerSessionState.PartiallyReturned|} };
+                }
+
+                void N(NewCustomerSession other)
+                {
+                    var session = other;
+                    session = other;
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(MD2003(0, "The docs do not allow NewCustomerSessionState to move from 'open' to 'partially_returned'; from 'open' it may move to 'closed' or 'cancelled'"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task With_on_a_local_written_by_out_deconstruction_ref_alias_local_function_or_escaped_name_is_not_checked()
+    {
+        var test = new AnalyzerTest("""
+            using Test.Models;
+            class C
+            {
+                static bool TryLoad(out NewCustomerSession s) { s = new NewCustomerSession(); return true; }
+
+                void Out()
+                {
+                    var session = new NewCustomerSession { State = NewCustomerSessionState.Open };
+                    TryLoad(out session);
+                    _ = session with { State = NewCustomerSessionState.PartiallyReturned };
+                }
+
+                void Deconstructed(NewCustomerSession a)
+                {
+                    var session = new NewCustomerSession { State = NewCustomerSessionState.Open };
+                    int n;
+                    (session, n) = (a, 1);
+                    _ = session with { State = NewCustomerSessionState.PartiallyReturned };
+                }
+
+                void RefAlias(NewCustomerSession a)
+                {
+                    var session = new NewCustomerSession { State = NewCustomerSessionState.Open };
+                    ref var alias = ref session;
+                    alias = a;
+                    _ = session with { State = NewCustomerSessionState.PartiallyReturned };
+                }
+
+                void LocalFunctionDeclaredLast(NewCustomerSession a)
+                {
+                    var session = new NewCustomerSession { State = NewCustomerSessionState.Open };
+                    Reset();
+                    _ = session with { State = NewCustomerSessionState.PartiallyReturned };
+                    void Reset() => session = a;
+                }
+
+                void VerbatimName(NewCustomerSession a)
+                {
+                    var session = new NewCustomerSession { State = NewCustomerSessionState.Open };
+                    @session = a;
+                    _ = session with { State = NewCustomerSessionState.PartiallyReturned };
+                }
+
+                void EscapedName(NewCustomerSession a)
+                {
+                    var session = new NewCustomerSession { State = NewCustomerSessionState.Open };
+                    sess\u0069on = a;
+                    _ = session with { State = NewCustomerSessionState.PartiallyReturned };
+                }
+            }
+            """);
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task With_on_a_local_whose_state_is_not_known_is_not_checked()
     {
         var test = new AnalyzerTest("""

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ModelDocs.Generators.Analyzers;
@@ -201,7 +202,6 @@ internal sealed class GeneratedSymbols
     private readonly ConcurrentDictionary<ITypeSymbol, GeneratedEnum?> _enums = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _models = new(SymbolEqualityComparer.Default);
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, LocalFacts> _facts = new();
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, LocalFacts>.CreateValueCallback _buildFacts;
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, GeneratedSymbols> s_byCompilation = new();
 
@@ -210,7 +210,6 @@ internal sealed class GeneratedSymbols
 
     public GeneratedSymbols(Compilation compilation)
     {
-        _buildFacts = r => LocalFacts.Build(r, this);
         String = compilation.GetSpecialType(SpecialType.System_String);
         Enum = compilation.GetSpecialType(SpecialType.System_Enum);
     }
@@ -245,7 +244,7 @@ internal sealed class GeneratedSymbols
             && _models.GetOrAdd(type, static t => t.GetAttributes().Any(a => AttributeNames.Is(a.AttributeClass, AttributeNames.ModelDoc)));
 
     /// <summary>What is known about the model-typed locals of one method body; built once per body, on first need.</summary>
-    public LocalFacts FactsOf(IOperation root) => _facts.GetValue(root, _buildFacts);
+    public LocalFacts FactsOf(IOperation root) => _facts.GetValue(root, static r => new LocalFacts(r));
 
     /// <summary>
     /// When <paramref name="method"/> is one of the generated <c>{Enum}Extensions</c> methods, the enum
@@ -268,41 +267,93 @@ internal sealed class GeneratedSymbols
 }
 
 /// <summary>
-/// For one method body: each local of a generated model type, its initializer, and whether it is ever
-/// written after its declaration. Built in one walk of the body (iterative, no recursion).
+/// For one method body: the initializer of a local that is never written after its declaration, found without
+/// walking the body. The declarator comes from the local's declaring syntax; the writes are looked for only at the
+/// local's own occurrences, found by scanning the body's text for its name (and, at any escape or non-ASCII
+/// character, by asking which identifier is there), each mapped to its operation by the semantic model, whose
+/// syntax-to-operation map the driver has already built. One answer per local, cached for the body.
 /// </summary>
 internal sealed class LocalFacts
 {
+    private readonly IOperation _root;
+    private string? _text;
+    private bool? _plain;
     private readonly Dictionary<ILocalSymbol, IOperation?> _initializers = new(SymbolEqualityComparer.Default);
-    private readonly HashSet<ILocalSymbol> _written = new(SymbolEqualityComparer.Default);
 
-    /// <summary>The initializer of a model-typed local that is never written again; false when unknown or written.</summary>
+    public LocalFacts(IOperation root) => _root = root;
+
+    /// <summary>The initializer of a local that is never written again; false when unknown or written.</summary>
     public bool TryGetInitializer(ILocalSymbol local, out IOperation? initializer)
     {
-        initializer = null;
-        return !_written.Contains(local) && _initializers.TryGetValue(local, out initializer) && initializer is not null;
+        lock (_initializers)
+        {
+            if (!_initializers.TryGetValue(local, out initializer))
+            {
+                initializer = Find(local);
+                _initializers[local] = initializer;
+            }
+        }
+        return initializer is not null;
     }
 
-    public static LocalFacts Build(IOperation root, GeneratedSymbols symbols)
+    private IOperation? Find(ILocalSymbol local)
     {
-        var facts = new LocalFacts();
-        var stack = new Stack<IOperation>();
-        stack.Push(root);
-        while (stack.Count > 0)
+        var model = _root.SemanticModel;
+        var body = _root.Syntax;
+        if (model is null || local.IsRef || local.DeclaringSyntaxReferences.Length != 1) return null;
+        var declaration = local.DeclaringSyntaxReferences[0];
+        if (declaration.SyntaxTree != body.SyntaxTree || !body.Span.Contains(declaration.Span)) return null;
+        if (model.GetOperation(declaration.GetSyntax()) is not IVariableDeclaratorOperation { Initializer.Value: { } value }) return null;
+        return IsWritten(local, model, body) ? null : value;
+    }
+
+    /// <summary>
+    /// Whether any occurrence of <paramref name="local"/> in the body writes it. The name's text is searched with the
+    /// runtime's vectorized <see cref="string.IndexOf(string, int, StringComparison)"/>; only a body holding a
+    /// backslash or a non-ASCII character (where an identifier may be spelled with an escape) is also read character
+    /// by character, asking at each such character which token is there.
+    /// </summary>
+    private bool IsWritten(ILocalSymbol local, SemanticModel model, SyntaxNode body)
+    {
+        var text = _text ??= body.SyntaxTree.GetText().ToString(body.Span);
+        _plain ??= text.IndexOf('\\') < 0 && System.Text.Encoding.UTF8.GetByteCount(text) == text.Length;
+        var name = local.Name;
+        for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
         {
-            var op = stack.Pop();
-            switch (op)
-            {
-                case IVariableDeclaratorOperation declarator when symbols.IsModel(declarator.Symbol.Type):
-                    facts._initializers[declarator.Symbol] = declarator.Initializer?.Value;
-                    break;
-                case ILocalReferenceOperation reference when symbols.IsModel(reference.Local.Type) && IsWrite(reference):
-                    facts._written.Add(reference.Local);
-                    break;
-            }
-            foreach (var child in op.ChildOperations) stack.Push(child);
+            if (IsBounded(text, at, name.Length) && WritesAt(local, model, body.FindToken(body.Span.Start + at), body.Span.Start + at)) return true;
         }
-        return facts;
+        if (_plain.Value) return false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '\\' && text[i] <= 0x7F) continue;
+            var token = body.FindToken(body.Span.Start + i);
+            if (WritesAt(local, model, token, body.Span.Start + i)) return true;
+            i = Math.Max(i, token.FullSpan.End - body.Span.Start - 1);
+        }
+        return false;
+    }
+
+    /// <summary>Whether the text at <paramref name="at"/> is not inside a longer run of identifier characters.</summary>
+    private static bool IsBounded(string text, int at, int length)
+        => (at == 0 || !IsIdentifierChar(text[at - 1])) && (at + length == text.Length || !IsIdentifierChar(text[at + length]));
+
+    private static bool IsIdentifierChar(char c) => c == '_' || char.IsLetterOrDigit(c);
+
+    /// <summary>
+    /// Whether <paramref name="token"/>, found at <paramref name="position"/>, is an identifier naming <paramref name="local"/> that writes it.
+    /// An identifier the model maps to no operation (nameof, say) counts as a write when it names the local: the state
+    /// is then unknown, which only ever costs a warning.
+    /// </summary>
+    private static bool WritesAt(ILocalSymbol local, SemanticModel model, SyntaxToken token, int position)
+    {
+        if (!token.Span.Contains(position) || token.RawKind != (int)SyntaxKind.IdentifierToken || token.ValueText != local.Name) return false;
+        if (token.Parent is not { } node || node.Span.Start != token.Span.Start || node.RawKind == (int)SyntaxKind.VariableDeclarator) return false;
+        return model.GetOperation(node) switch
+        {
+            ILocalReferenceOperation reference => SymbolEqualityComparer.Default.Equals(reference.Local, local) && IsWrite(reference),
+            null => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(node).Symbol, local),
+            _ => false,
+        };
     }
 
     private static bool IsWrite(ILocalReferenceOperation reference)
@@ -318,10 +369,14 @@ internal sealed class LocalFacts
         }
         return parent switch
         {
+            // A ref alias (`r = ref a;`) can write a later.
+            ISimpleAssignmentOperation { IsRef: true } => true,
             IAssignmentOperation assignment => ReferenceEquals(assignment.Target, current),
             IIncrementOrDecrementOperation => true,
             IArgumentOperation argument => argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out,
             IAddressOfOperation => true,
+            // So can `ref var r = ref a;`.
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol.IsRef: true } } => true,
             _ => false,
         };
     }
