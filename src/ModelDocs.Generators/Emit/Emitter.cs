@@ -226,9 +226,7 @@ internal static class Emitter
     /// <summary>The documented state machine: <c>CreatableStates</c>, <c>IsCreatable</c>, <c>CanTransitionTo</c>, <c>AllowedTransitions</c>.</summary>
     private static void EmitStateMachineMembers(SourceWriter w, string t, StateMachineModel sm, System.Func<string, string> byValue)
     {
-        w.Line();
-        w.Doc("<summary>The states a new value may be created in, as documented.</summary>");
-        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{t}> {GeneratedNames.CreatableStates} {{ get; }} = new {t}[] {{ {string.Join(", ", sm.Creatable.Select(byValue))} }};");
+        w.Member("The states a new value may be created in, as documented.", $"public static global::System.Collections.Generic.IReadOnlyList<{t}> {GeneratedNames.CreatableStates} {{ get; }} = new {t}[] {{ {string.Join(", ", sm.Creatable.Select(byValue))} }};");
         w.Line();
         w.Doc("<summary>Whether a new value may be created in <paramref name=\"state\"/>.</summary>");
         w.Line(sm.Creatable.IsEmpty

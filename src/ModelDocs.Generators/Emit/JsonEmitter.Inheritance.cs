@@ -35,9 +35,7 @@ internal static partial class JsonEmitter
         var baseConverter = h.ExtendsBase && h.BaseType is { } b ? ConverterName(b) : null;
         var helpers = new CollectionHelpers();
 
-        w.Line();
-        w.Doc($"<summary>Reads and writes <see cref=\"{self}\"/> as JSON without reflection: its own properties here, {(baseConverter is null ? "and those of the records that extend it in theirs" : "its base's in the base's converter")}.</summary>");
-        w.Line(generatedCode);
+        w.Member($"Reads and writes <see cref=\"{self}\"/> as JSON without reflection: its own properties here, {(baseConverter is null ? "and those of the records that extend it in theirs" : "its base's in the base's converter")}.", generatedCode);
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Open($"internal sealed class {name} : {Json}.Serialization.JsonConverter<{self}>");
         if (props.Count > ModelLimits.MaxSerializedProperties)

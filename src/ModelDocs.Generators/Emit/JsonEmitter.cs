@@ -56,9 +56,7 @@ internal static partial class JsonEmitter
     private static void EmitOversizedConverter(SourceWriter w, ModelSpec model, string self, string name, string generatedCode)
     {
         var message = Literal($"{model.TypeName} has {model.Properties.Count} properties, more than the generated serializer handles ({ModelLimits.MaxSerializedProperties}); see MD1012.");
-        w.Line();
-        w.Doc($"<summary>Not supported: <see cref=\"{self}\"/> has more properties than the generated serializer handles (MD1012).</summary>");
-        w.Line(generatedCode);
+        w.Member($"Not supported: <see cref=\"{self}\"/> has more properties than the generated serializer handles (MD1012).", generatedCode);
         w.Open($"internal sealed class {name} : {Json}.Serialization.JsonConverter<{self}>");
         w.Line($"public override {self} Read(ref {Reader} reader, global::System.Type typeToConvert, {Options} options) => ReadValue(ref reader, options);");
         w.Line($"public override void Write({Writer} writer, {self} value, {Options} options) => WriteValue(writer, value, options);");
@@ -254,9 +252,7 @@ internal static partial class JsonEmitter
         }
         var helpers = new CollectionHelpers();
 
-        w.Line();
-        w.Doc($"<summary>Reads and writes <see cref=\"{self}\"/> as JSON without reflection.</summary>");
-        w.Line(generatedCode);
+        w.Member($"Reads and writes <see cref=\"{self}\"/> as JSON without reflection.", generatedCode);
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Open($"internal sealed class {name} : {Json}.Serialization.JsonConverter<{self}>");
 
@@ -697,9 +693,7 @@ internal static partial class JsonEmitter
         w.Line($"return ({t})(-1 - index);");
         w.Close();
         w.Close();
-        w.Line();
-        w.Doc("<summary>Whether <paramref name=\"value\"/> is one of the documented members (false for a kept undocumented value).</summary>");
-        w.Line($"public static bool IsDocumented(this {t} value) => (uint)(int)value < {count}u;");
+        w.Member("Whether <paramref name=\"value\"/> is one of the documented members (false for a kept undocumented value).", $"public static bool IsDocumented(this {t} value) => (uint)(int)value < {count}u;");
         w.Line();
         w.Open($"private static string UndocumentedWireValue({t} value)");
         w.Line("var index = -1 - (int)value;");
@@ -718,9 +712,7 @@ internal static partial class JsonEmitter
         var t = $"global::{ns}.{Identifiers.EscapeKeyword(e.TypeName)}";
         var ext = $"global::{ns}.{GeneratedNames.ExtensionsOf(e.TypeName)}";
         var members = e.Members;
-        w.Line();
-        w.Doc($"<summary>Reads and writes <see cref=\"{t}\"/> as its wire value, keeping undocumented values (or rejecting them in strict mode).</summary>");
-        w.Line(generatedCode);
+        w.Member($"Reads and writes <see cref=\"{t}\"/> as its wire value, keeping undocumented values (or rejecting them in strict mode).", generatedCode);
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Open($"internal sealed class {e.TypeName}JsonConverter : {Json}.Serialization.JsonConverter<{t}>");
         w.Line($"private static readonly {Json}.JsonEncodedText[] s_values = new {Json}.JsonEncodedText[] {{ {string.Join(", ", members.Select(m => $"{Json}.JsonEncodedText.Encode({Literal(m.WireValue)})"))} }};");
@@ -773,18 +765,10 @@ internal static partial class JsonEmitter
         w.Line(generatedCode);
         w.Open($"public partial class {ctx} : {Json}.Serialization.JsonSerializerContext, {Json}.Serialization.Metadata.IJsonTypeInfoResolver");
         w.Line($"private static readonly {Options} s_defaultOptions = new {Options}();");
-        w.Line();
-        w.Doc("<summary>A shared instance over default options.</summary>");
-        w.Line($"public static {ctx} Default {{ get; }} = new {ctx}(new {Options}(s_defaultOptions));");
-        w.Line();
-        w.Doc("<summary>The options the generated metadata was designed for.</summary>");
-        w.Line($"protected override {Options}? GeneratedSerializerOptions {{ get; }} = s_defaultOptions;");
-        w.Line();
-        w.Doc("<summary>A context over new default options.</summary>");
-        w.Line($"public {ctx}() : base(null) {{ }}");
-        w.Line();
-        w.Doc("<summary>A context bound to <paramref name=\"options\"/>; their indentation, encoder and maximum depth apply.</summary>");
-        w.Line($"public {ctx}({Options} options) : base(options) {{ }}");
+        w.Member("A shared instance over default options.", $"public static {ctx} Default {{ get; }} = new {ctx}(new {Options}(s_defaultOptions));");
+        w.Member("The options the generated metadata was designed for.", $"protected override {Options}? GeneratedSerializerOptions {{ get; }} = s_defaultOptions;");
+        w.Member("A context over new default options.", $"public {ctx}() : base(null) {{ }}");
+        w.Member("A context bound to <paramref name=\"options\"/>; their indentation, encoder and maximum depth apply.", $"public {ctx}({Options} options) : base(options) {{ }}");
 
         var used = new HashSet<string>(System.StringComparer.Ordinal) { contextName };
         var i = 0;

@@ -79,6 +79,17 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>
+    /// One documented member: an empty line, <c>/// &lt;summary&gt;<paramref name="summary"/>&lt;/summary&gt;</c> and
+    /// <paramref name="declaration"/>.
+    /// </summary>
+    public SourceWriter Member(string summary, string declaration)
+    {
+        Line();
+        Doc("<summary>" + summary + "</summary>");
+        return Line(declaration);
+    }
+
     /// <summary>The text written.</summary>
     /// <exception cref="InvalidOperationException">A block is still open (the level is not back to 0).</exception>
     public string Finish()

@@ -64,12 +64,8 @@ internal static class UnionEmitter
         w.Line("_case = @case;");
         w.Line("_value = value;");
         w.Close();
-        w.Line();
-        w.Doc("<summary>The case number (1 for the first documented case, …); 0 for <c>default</c>, -1 for a kept value no case accepts.</summary>");
-        w.Line("internal int CaseNumber => _case;");
-        w.Line();
-        w.Doc("<summary>The case's value, boxed (null for <c>default</c>).</summary>");
-        w.Line("internal object? Value => _value;");
+        w.Member("The case number (1 for the first documented case, …); 0 for <c>default</c>, -1 for a kept value no case accepts.", "internal int CaseNumber => _case;");
+        w.Member("The case's value, boxed (null for <c>default</c>).", "internal object? Value => _value;");
 
         // Implicit conversions: not from interfaces (C# forbids them) or object, and only from a type one case has.
         var convertible = cases.Where(c => !IsInterfaceOrObject(c.Type) && cases.Count(o => o.Type == c.Type) == 1 && c.Type != Element).ToList();
@@ -96,13 +92,9 @@ internal static class UnionEmitter
         w.Close();
         if (convertible)
         {
-            w.Line();
-            w.Doc($"<summary>A <see cref=\"{self}\"/> holding the <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case.</summary>");
-            w.Line($"public static implicit operator {self}({c.Type} value) => From{c.Property.ClrName}(value);");
+            w.Member($"A <see cref=\"{self}\"/> holding the <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case.", $"public static implicit operator {self}({c.Type} value) => From{c.Property.ClrName}(value);");
         }
-        w.Line();
-        w.Doc($"<summary>Whether the value is the <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case.</summary>");
-        w.Line($"public bool Is{c.Property.ClrName} => _case == {number};");
+        w.Member($"Whether the value is the <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case.", $"public bool Is{c.Property.ClrName} => _case == {number};");
         w.Line();
         w.Doc($"<summary>The <c>{XmlDoc.Escape(c.Property.ClrName)}</c> case's value, when the value is that case.</summary>");
         w.Open($"public bool TryGet{c.Property.ClrName}(out {c.Type} value)");
@@ -122,9 +114,7 @@ internal static class UnionEmitter
     /// <summary><c>IsUnknown</c> and <c>TryGetUnknown</c>: JSON no documented case accepts, kept.</summary>
     private static void EmitUnknownMembers(SourceWriter w)
     {
-        w.Line();
-        w.Doc("<summary>Whether the value is JSON that no documented case accepts (kept as read; strict mode rejects it instead).</summary>");
-        w.Line("public bool IsUnknown => _case == -1;");
+        w.Member("Whether the value is JSON that no documented case accepts (kept as read; strict mode rejects it instead).", "public bool IsUnknown => _case == -1;");
         w.Line();
         w.Doc("<summary>The JSON no documented case accepts, when the value is such JSON.</summary>");
         w.Open($"public bool TryGetUnknown(out {Element} value)");
@@ -221,15 +211,9 @@ internal static class UnionEmitter
         w.Line("default: return 0;");
         w.Close();
         w.Close();
-        w.Line();
-        w.Doc("<summary>Whether the two values are the same case with equal values.</summary>");
-        w.Line($"public static bool operator ==({self} left, {self} right) => left.Equals(right);");
-        w.Line();
-        w.Doc("<summary>Whether the two values differ in case or value.</summary>");
-        w.Line($"public static bool operator !=({self} left, {self} right) => !left.Equals(right);");
-        w.Line();
-        w.Doc("<summary>The case's value as text (the JSON text for a kept value; empty for <c>default</c>).</summary>");
-        w.Line($"public override string ToString() => _case == -1 ? (({Element})_value!).GetRawText() : _value?.ToString() ?? string.Empty;");
+        w.Member("Whether the two values are the same case with equal values.", $"public static bool operator ==({self} left, {self} right) => left.Equals(right);");
+        w.Member("Whether the two values differ in case or value.", $"public static bool operator !=({self} left, {self} right) => !left.Equals(right);");
+        w.Member("The case's value as text (the JSON text for a kept value; empty for <c>default</c>).", $"public override string ToString() => _case == -1 ? (({Element})_value!).GetRawText() : _value?.ToString() ?? string.Empty;");
     }
 
     // ---------------------------------------------------------------- converter
@@ -240,9 +224,7 @@ internal static class UnionEmitter
         var helpers = new JsonEmitter.CollectionHelpers();
         var objectCases = cases.Where(c => c.Accepts(UnionTokens.Object) && c.Facts.Accepts != UnionTokens.Any).ToList();
         var names = objectCases.SelectMany(c => c.Facts.Names.Concat(c.Facts.Required)).Distinct(System.StringComparer.Ordinal).ToList();
-        w.Line();
-        w.Doc($"<summary>Reads and writes <see cref=\"{full}\"/>: the case from the JSON token and, among objects, from the property names present.</summary>");
-        w.Line(GeneratedFile.GeneratedCodeAttribute);
+        w.Member($"Reads and writes <see cref=\"{full}\"/>: the case from the JSON token and, among objects, from the property names present.", GeneratedFile.GeneratedCodeAttribute);
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Open($"internal sealed class {name} : {Json}.Serialization.JsonConverter<{full}>");
         JsonEmitter.EmitOverrides(w, full, model.TypeName, "WriteValue(writer, value, options)");
