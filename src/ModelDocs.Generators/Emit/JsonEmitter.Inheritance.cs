@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Model;
+using static ModelDocs.Generators.Emit.KnownTypes;
 
 namespace ModelDocs.Generators.Emit;
 

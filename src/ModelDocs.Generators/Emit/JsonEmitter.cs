@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Model;
+using static ModelDocs.Generators.Emit.KnownTypes;
 
 namespace ModelDocs.Generators.Emit;
 
@@ -15,14 +16,6 @@ namespace ModelDocs.Generators.Emit;
 /// </summary>
 internal static partial class JsonEmitter
 {
-    private const string Json = KnownTypes.Json;
-    private const string Rt = KnownTypes.Rt;
-    private const string Eq = KnownTypes.Eq;
-    private const string Reader = KnownTypes.Reader;
-    private const string Writer = KnownTypes.Writer;
-    private const string Options = KnownTypes.Options;
-    private const string Token = KnownTypes.Token;
-
     private static string ConverterName(string clrName) => GeneratedNames.ConverterName(clrName);
 
     private static string Literal(string s) => GeneratedFile.Literal(s);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Model;
+using static ModelDocs.Generators.Emit.KnownTypes;
 
 namespace ModelDocs.Generators.Emit;
 
@@ -15,15 +16,6 @@ namespace ModelDocs.Generators.Emit;
 /// </summary>
 internal static class UnionEmitter
 {
-    private const string Json = KnownTypes.Json;
-    private const string Rt = KnownTypes.Rt;
-    private const string Eq = KnownTypes.Eq;
-    private const string Reader = KnownTypes.Reader;
-    private const string Writer = KnownTypes.Writer;
-    private const string Options = KnownTypes.Options;
-    private const string Token = KnownTypes.Token;
-    private const string Element = KnownTypes.Element;
-
     private sealed class Case
     {
         public Case(int number, PropertyModel property, UnionCaseModel facts)
