@@ -185,7 +185,7 @@ public class StateMachineTests
     }
 
     [Fact]
-    public async Task With_on_a_local_written_by_out_deconstruction_ref_alias_local_function_or_escaped_name_is_not_checked()
+    public async Task With_on_a_local_written_by_out_deconstruction_ref_alias_ref_argument_local_function_or_escaped_name_is_not_checked()
     {
         var test = new AnalyzerTest("""
             using Test.Models;
@@ -235,6 +235,56 @@ public class StateMachineTests
                 {
                     var session = new NewCustomerSession { State = NewCustomerSessionState.Open };
                     sess\u0069on = a;
+                    _ = session with { State = NewCustomerSessionState.PartiallyReturned };
+                }
+
+                void EscapedNameAfterNonAsciiComment(NewCustomerSession a)
+                {
+                    var session = new NewCustomerSession { State = NewCustomerSessionState.Open };
+                    // café, C:\temp
+                    sess\u0069on = a;
+                    _ = session with { State = NewCustomerSessionState.PartiallyReturned };
+                }
+
+                void RefConditional(NewCustomerSession a)
+                {
+                    var session = new NewCustomerSession { State = NewCustomerSessionState.Open };
+                    var other = a;
+                    ref var r = ref (a is null ? ref session : ref other);
+                    r = a;
+                    _ = session with { State = NewCustomerSessionState.PartiallyReturned };
+                }
+
+                void RefConditionalArgument(NewCustomerSession a)
+                {
+                    var session = new NewCustomerSession { State = NewCustomerSessionState.Open };
+                    var other = a;
+                    Refresh(ref a is null ? ref session : ref other);
+                    _ = session with { State = NewCustomerSessionState.PartiallyReturned };
+                }
+
+                static void Refresh(ref NewCustomerSession s) { }
+
+                void Dynamic(dynamic d)
+                {
+                    var session = new NewCustomerSession { State = NewCustomerSessionState.Open };
+                    d.Refresh(ref session);
+                    _ = session with { State = NewCustomerSessionState.PartiallyReturned };
+                }
+
+                void InArgumentMadeWritable(NewCustomerSession a)
+                {
+                    var session = new NewCustomerSession { State = NewCustomerSessionState.Open };
+                    ref var r = ref System.Runtime.CompilerServices.Unsafe.AsRef(in session);
+                    r = a;
+                    _ = session with { State = NewCustomerSessionState.PartiallyReturned };
+                }
+
+                void MakeRef(NewCustomerSession a)
+                {
+                    var session = new NewCustomerSession { State = NewCustomerSessionState.Open };
+                    var tr = __makeref(session);
+                    __refvalue(tr, NewCustomerSession) = a;
                     _ = session with { State = NewCustomerSessionState.PartiallyReturned };
                 }
             }

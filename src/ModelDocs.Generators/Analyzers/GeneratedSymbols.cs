@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ModelDocs.Generators.Analyzers;
@@ -326,9 +327,12 @@ internal sealed class LocalFacts
         for (var i = 0; i < text.Length; i++)
         {
             if (text[i] != '\\' && text[i] <= 0x7F) continue;
-            var token = body.FindToken(body.Span.Start + i);
-            if (WritesAt(local, model, token, body.Span.Start + i)) return true;
-            i = Math.Max(i, token.FullSpan.End - body.Span.Start - 1);
+            // Trivia (a comment with `é` or `\\`) is passed over up to the token it belongs to, never beyond its start.
+            var position = body.Span.Start + i;
+            var token = body.FindToken(position);
+            if (WritesAt(local, model, token, position)) return true;
+            var next = position < token.Span.Start ? token.Span.Start : position < token.Span.End ? token.Span.End : token.FullSpan.End;
+            i = Math.Max(i, next - body.Span.Start - 1);
         }
         return false;
     }
@@ -359,10 +363,12 @@ internal sealed class LocalFacts
     private static bool IsWrite(ILocalReferenceOperation reference)
     {
         if (reference.IsDeclaration) return true;
+        // Passed with `ref`, `in` or `out`, whatever the callee (a dynamic call and `__arglist` have no argument operation).
+        if (reference.Syntax.Parent is ArgumentSyntax { RefKindKeyword.RawKind: not 0 }) return true;
         IOperation current = reference;
         var parent = current.Parent;
-        // Climb through tuples and conversions: `(a, b) = …` writes a.
-        while (parent is ITupleOperation or IConversionOperation)
+        // Climb through tuples, conversions and ref conditionals: `(a, b) = …` writes a, so can `ref (c ? ref a : ref b)`.
+        while (parent is ITupleOperation or IConversionOperation or IConditionalOperation { IsRef: true })
         {
             current = parent;
             parent = current.Parent;
@@ -373,10 +379,12 @@ internal sealed class LocalFacts
             ISimpleAssignmentOperation { IsRef: true } => true,
             IAssignmentOperation assignment => ReferenceEquals(assignment.Target, current),
             IIncrementOrDecrementOperation => true,
-            IArgumentOperation argument => argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out,
+            IArgumentOperation argument => argument.Parameter?.RefKind is not RefKind.None,
             IAddressOfOperation => true,
             // So can `ref var r = ref a;`.
             IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol.IsRef: true } } => true,
+            // An operation the API does not model (`__makeref(a)`): assume the worst.
+            { Kind: OperationKind.None } => true,
             _ => false,
         };
     }
