@@ -11,22 +11,15 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ModelDocs.Generators.Analyzers;
 
 /// <summary>One member of a generated enum: its field, C# name, wire value and numeric value.</summary>
-internal sealed class EnumMember
+internal sealed class EnumMember(IFieldSymbol field, string wireValue, long value)
 {
-    public EnumMember(IFieldSymbol field, string wireValue, long value)
-    {
-        Field = field;
-        WireValue = wireValue;
-        Value = value;
-    }
-
-    public IFieldSymbol Field { get; }
+    public IFieldSymbol Field { get; } = field;
 
     public string Name => Field.Name;
 
-    public string WireValue { get; }
+    public string WireValue { get; } = wireValue;
 
-    public long Value { get; }
+    public long Value { get; } = value;
 }
 
 /// <summary>

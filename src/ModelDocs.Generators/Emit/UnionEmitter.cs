@@ -16,19 +16,12 @@ namespace ModelDocs.Generators.Emit;
 /// </summary>
 internal static class UnionEmitter
 {
-    private sealed class Case
+    private sealed class Case(int number, PropertyModel property, UnionCaseModel facts)
     {
-        public Case(int number, PropertyModel property, UnionCaseModel facts)
-        {
-            Number = number;
-            Property = property;
-            Facts = facts;
-        }
-
         /// <summary>1-based: 0 is <c>default</c>, -1 a value no case accepts.</summary>
-        public int Number { get; }
-        public PropertyModel Property { get; }
-        public UnionCaseModel Facts { get; }
+        public int Number { get; } = number;
+        public PropertyModel Property { get; } = property;
+        public UnionCaseModel Facts { get; } = facts;
         public string Name => Identifiers.EscapeKeyword(Property.ClrName);
         public string Type => Property.Type.ClrName;
         public bool Accepts(int token) => (Facts.Accepts & token) != 0;

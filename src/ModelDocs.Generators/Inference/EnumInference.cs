@@ -40,16 +40,10 @@ internal static class EnumInference
     private static readonly Regex ClauseRx = new(@"(?:^|[.,;]\s+)`(" + Tok + @")`\s+[a-z]+s\b", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex TokenRx = new("^" + Tok + "$", RegexOptions.CultureInvariant, Timeout);
 
-    public sealed class Inferred
+    public sealed class Inferred(List<string> values, StateMachineModel? stateMachine)
     {
-        public Inferred(List<string> values, StateMachineModel? stateMachine)
-        {
-            Values = values;
-            StateMachine = stateMachine;
-        }
-
-        public List<string> Values { get; }
-        public StateMachineModel? StateMachine { get; }
+        public List<string> Values { get; } = values;
+        public StateMachineModel? StateMachine { get; } = stateMachine;
     }
 
     public static Inferred? FromProse(string propertyName, string description)

@@ -6,34 +6,24 @@ using ModelDocs.Generators.Model;
 namespace ModelDocs.Generators.Parsing;
 
 /// <summary>One language's doc dialect: its option value, what its docs carry, and the signs that it wrote a doc.</summary>
-internal sealed class DialectInfo
+internal sealed class DialectInfo(Dialect dialect, string name, bool enumValues, bool sizes, bool required, string[] markers)
 {
-    public DialectInfo(Dialect dialect, string name, bool enumValues, bool sizes, bool required, string[] markers)
-    {
-        Dialect = dialect;
-        Name = name;
-        ListsEnumValues = enumValues;
-        StatesSizes = sizes;
-        StatesRequired = required;
-        Markers = markers;
-    }
-
-    public Dialect Dialect { get; }
+    public Dialect Dialect { get; } = dialect;
 
     /// <summary>The <c>ModelDocsDialect</c> value (OpenAPI Generator's generator name where there is one).</summary>
-    public string Name { get; }
+    public string Name { get; } = name;
 
     /// <summary>What the doc's Name column holds (<see cref="DialectNames"/>, which Inference reads too).</summary>
     public NameColumn Names => DialectNames.Of(Dialect);
 
     /// <summary>Enum values are listed (an enum table, bullets or "Allowed values"), not only named.</summary>
-    public bool ListsEnumValues { get; }
+    public bool ListsEnumValues { get; } = enumValues;
 
     /// <summary>Integer and float sizes are stated (int32 vs int64, float vs double).</summary>
-    public bool StatesSizes { get; }
+    public bool StatesSizes { get; } = sizes;
 
     /// <summary>The Notes column says <c>[optional]</c>, so required properties are known.</summary>
-    public bool StatesRequired { get; }
+    public bool StatesRequired { get; } = required;
 
     /// <summary>
     /// Signs that this language wrote a doc. <c>kind:text</c>, kind one of <c>type^</c> (a Type cell starts
@@ -41,7 +31,7 @@ internal sealed class DialectInfo
     /// <c>title~</c>, <c>fence=</c> (a code block's language), <c>text~</c> (any line contains);
     /// a leading <c>?</c> makes it a weak sign (several languages share it).
     /// </summary>
-    public string[] Markers { get; }
+    public string[] Markers { get; } = markers;
 }
 
 /// <summary>

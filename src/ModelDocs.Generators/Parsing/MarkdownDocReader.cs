@@ -28,30 +28,17 @@ internal static partial class MarkdownDocReader
     /// <summary>A Type cell's text (links removed) and link target as the neutral type, in <paramref name="dialect"/>.</summary>
     internal static TypeSpec TypeOf(string typeText, string? link, Dialect dialect, out string? error) => Reader.TypeOf(typeText, link, dialect, out error);
 
-    private readonly struct Cell
+    private readonly struct Cell(string text, int start, int length)
     {
-        public Cell(string text, int start, int length)
-        {
-            Text = text;
-            Start = start;
-            Length = length;
-        }
-
-        public string Text { get; }
-        public int Start { get; }
-        public int Length { get; }
+        public string Text { get; } = text;
+        public int Start { get; } = start;
+        public int Length { get; } = length;
     }
 
-    private sealed class Row
+    private sealed class Row(TextLine line, List<Cell> cells)
     {
-        public Row(TextLine line, List<Cell> cells)
-        {
-            Line = line;
-            Cells = cells;
-        }
-
-        public TextLine Line { get; }
-        public List<Cell> Cells { get; }
+        public TextLine Line { get; } = line;
+        public List<Cell> Cells { get; } = cells;
     }
 
     private sealed partial class Reader

@@ -340,16 +340,10 @@ internal static class TypeGrammar
 
     private static readonly TypeSpec Unknown = new(TypeKind.Unknown);
 
-    private sealed class Ctx
+    private sealed class Ctx(Dialect dialect, string? link)
     {
-        public Ctx(Dialect dialect, string? link)
-        {
-            Dialect = dialect;
-            Link = link;
-        }
-
-        public Dialect Dialect { get; }
-        public string? Link { get; }
+        public Dialect Dialect { get; } = dialect;
+        public string? Link { get; } = link;
     }
 
     private static TypeSpec List(TypeSpec element) => new(TypeKind.List, element);

@@ -19,31 +19,23 @@ namespace ModelDocs.Generators.Pipeline;
 /// <see cref="Compilation"/>, so the Roslyn 5.9 build can add them before other generators run; the
 /// diagnostics are reported in the normal phase by both builds.
 /// </summary>
-internal sealed class PipelineOutputs
+internal sealed class PipelineOutputs(
+    IncrementalValuesProvider<EmitResult> modelSources,
+    IncrementalValueProvider<EmitResult> sharedSources,
+    IncrementalValuesProvider<EquatableArray<DiagnosticInfo>>[] docDiagnostics,
+    IncrementalValueProvider<EquatableArray<DiagnosticInfo>> buildDiagnostics)
 {
-    public PipelineOutputs(
-        IncrementalValuesProvider<EmitResult> modelSources,
-        IncrementalValueProvider<EmitResult> sharedSources,
-        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>>[] docDiagnostics,
-        IncrementalValueProvider<EquatableArray<DiagnosticInfo>> buildDiagnostics)
-    {
-        ModelSources = modelSources;
-        SharedSources = sharedSources;
-        DocDiagnostics = docDiagnostics;
-        BuildDiagnostics = buildDiagnostics;
-    }
-
     /// <summary>Per model doc: its record and enums (and MD9001 if emitting them failed, reported from <see cref="DocDiagnostics"/>).</summary>
-    public IncrementalValuesProvider<EmitResult> ModelSources { get; }
+    public IncrementalValuesProvider<EmitResult> ModelSources { get; } = modelSources;
 
     /// <summary>Once per build: the attributes, the polyfill, the JSON helpers and the serializer contexts (their diagnostics are in <see cref="BuildDiagnostics"/>).</summary>
-    public IncrementalValueProvider<EmitResult> SharedSources { get; }
+    public IncrementalValueProvider<EmitResult> SharedSources { get; } = sharedSources;
 
     /// <summary>Per file and per doc: parse and resolve diagnostics (one provider each; Roslyn cannot concatenate them).</summary>
-    public IncrementalValuesProvider<EquatableArray<DiagnosticInfo>>[] DocDiagnostics { get; }
+    public IncrementalValuesProvider<EquatableArray<DiagnosticInfo>>[] DocDiagnostics { get; } = docDiagnostics;
 
     /// <summary>Once per build: C# version, shared emission, and the check of the target against the compilation.</summary>
-    public IncrementalValueProvider<EquatableArray<DiagnosticInfo>> BuildDiagnostics { get; }
+    public IncrementalValueProvider<EquatableArray<DiagnosticInfo>> BuildDiagnostics { get; } = buildDiagnostics;
 }
 
 /// <summary>

@@ -102,20 +102,12 @@ internal sealed partial class JsonDocReader
 
         private string Key(Named entry) => _r._keyPrefix + entry.Pointer;
 
-        private sealed class Listed
+        private sealed class Listed(string value, Named? target, JsonNode at, string reference)
         {
-            public Listed(string value, Named? target, JsonNode at, string reference)
-            {
-                Value = value;
-                Target = target;
-                At = at;
-                Reference = reference;
-            }
-
-            public string Value { get; }
-            public Named? Target { get; }
-            public JsonNode At { get; }
-            public string Reference { get; }
+            public string Value { get; } = value;
+            public Named? Target { get; } = target;
+            public JsonNode At { get; } = at;
+            public string Reference { get; } = reference;
             public string? Why { get; set; }
         }
 

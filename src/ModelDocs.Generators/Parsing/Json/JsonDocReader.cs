@@ -29,22 +29,13 @@ internal sealed partial class JsonDocReader
 
     private enum SchemaKind { Model, Enum, Alias, Union }
 
-    private sealed class Named
+    private sealed class Named(string pointer, string name, JsonNode node, SchemaKind kind, string typeName)
     {
-        public Named(string pointer, string name, JsonNode node, SchemaKind kind, string typeName)
-        {
-            Pointer = pointer;
-            Name = name;
-            Node = node;
-            Kind = kind;
-            TypeName = typeName;
-        }
-
-        public string Pointer { get; }
-        public string Name { get; }
-        public JsonNode Node { get; }
-        public SchemaKind Kind { get; }
-        public string TypeName { get; }
+        public string Pointer { get; } = pointer;
+        public string Name { get; } = name;
+        public JsonNode Node { get; } = node;
+        public SchemaKind Kind { get; } = kind;
+        public string TypeName { get; } = typeName;
     }
 
     private readonly string _path;
@@ -360,16 +351,10 @@ internal sealed partial class JsonDocReader
             _options, EquatableArray<RawProperty>.Empty, new EquatableArray<RawEnum>(new[] { section }), NameLoc(entry), _keyPrefix + entry.Pointer);
     }
 
-    private sealed class PropertySource
+    private sealed class PropertySource(JsonMember member, string part)
     {
-        public PropertySource(JsonMember member, string part)
-        {
-            Member = member;
-            Part = part;
-        }
-
-        public JsonMember Member { get; }
-        public string Part { get; }
+        public JsonMember Member { get; } = member;
+        public string Part { get; } = part;
     }
 
     /// <summary>A model schema as a document: its properties (over its allOf parts), description and place in a hierarchy.</summary>
@@ -531,16 +516,10 @@ internal sealed partial class JsonDocReader
         => type.Element is null ? enumRef : type with { Element = ReplaceEnum(type.Element, enumRef) };
 
     /// <summary>What reading one property's schema found besides its type.</summary>
-    private sealed class TypeContext
+    private sealed class TypeContext(Named owner, string property)
     {
-        public TypeContext(Named owner, string property)
-        {
-            Owner = owner;
-            Property = property;
-        }
-
-        public Named Owner { get; }
-        public string Property { get; }
+        public Named Owner { get; } = owner;
+        public string Property { get; } = property;
         public bool Nullable { get; set; }
         public bool ReadOnly { get; set; }
         public bool Deprecated { get; set; }

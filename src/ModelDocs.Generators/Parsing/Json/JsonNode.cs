@@ -9,16 +9,10 @@ internal enum JsonKind { Object, Array, String, Number, True, False, Null }
 /// A parsed JSON value with its position in the text (<see cref="Start"/> inclusive, <see cref="End"/>
 /// exclusive). Lives only inside the parse step: specs built from it hold strings, never nodes.
 /// </summary>
-internal class JsonNode
+internal class JsonNode(JsonKind kind, int start)
 {
-    public JsonNode(JsonKind kind, int start)
-    {
-        Kind = kind;
-        Start = start;
-    }
-
-    public JsonKind Kind { get; }
-    public int Start { get; }
+    public JsonKind Kind { get; } = kind;
+    public int Start { get; } = start;
     public int End { get; internal set; }
 
     /// <summary>The decoded string of a String, the literal text of a Number; null otherwise.</summary>
@@ -62,31 +56,17 @@ internal class JsonNode
     public override string ToString() => Kind + "@" + Start;
 }
 
-internal sealed class JsonMember
+internal sealed class JsonMember(string name, int nameStart, int nameEnd, JsonNode value)
 {
-    public JsonMember(string name, int nameStart, int nameEnd, JsonNode value)
-    {
-        Name = name;
-        NameStart = nameStart;
-        NameEnd = nameEnd;
-        Value = value;
-    }
-
-    public string Name { get; }
-    public int NameStart { get; }
-    public int NameEnd { get; }
-    public JsonNode Value { get; }
+    public string Name { get; } = name;
+    public int NameStart { get; } = nameStart;
+    public int NameEnd { get; } = nameEnd;
+    public JsonNode Value { get; } = value;
 }
 
 /// <summary>Why a text is not JSON, and the offset of the offending character.</summary>
-internal sealed class JsonSyntaxError
+internal sealed class JsonSyntaxError(string message, int position)
 {
-    public JsonSyntaxError(string message, int position)
-    {
-        Message = message;
-        Position = position;
-    }
-
-    public string Message { get; }
-    public int Position { get; }
+    public string Message { get; } = message;
+    public int Position { get; } = position;
 }

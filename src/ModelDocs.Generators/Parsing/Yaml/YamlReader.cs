@@ -46,16 +46,10 @@ internal static class YamlReader
     public const int MaxScalarLength = 1 << 20;
     public const long MaxAliasNodes = 1_000_000;
 
-    private sealed class Frame
+    private sealed class Frame(JsonNode node, bool block)
     {
-        public Frame(JsonNode node, bool block)
-        {
-            Node = node;
-            Block = block;
-        }
-
-        public JsonNode Node { get; }
-        public bool Block { get; }
+        public JsonNode Node { get; } = node;
+        public bool Block { get; } = block;
         public long Size = 1;
         public int Height;
         public string? Anchor;
@@ -68,18 +62,11 @@ internal static class YamlReader
     }
 
     /// <summary>A completed node with the facts aliases need: how many nodes it stands for and how deep it goes.</summary>
-    private readonly struct Anchored
+    private readonly struct Anchored(JsonNode node, long size, int height)
     {
-        public Anchored(JsonNode node, long size, int height)
-        {
-            Node = node;
-            Size = size;
-            Height = height;
-        }
-
-        public JsonNode Node { get; }
-        public long Size { get; }
-        public int Height { get; }
+        public JsonNode Node { get; } = node;
+        public long Size { get; } = size;
+        public int Height { get; } = height;
     }
 
     public static JsonNode? Parse(string text, out JsonSyntaxError? error)
