@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using ModelDocs.Generators.Common;
 
 namespace ModelDocs.Generators.Analyzers;

@@ -1,5 +1,3 @@
-using System;
-
 namespace ModelDocs.Generators.Common;
 
 /// <summary>

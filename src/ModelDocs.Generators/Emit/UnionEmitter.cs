@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Model;
 using static ModelDocs.Generators.Emit.KnownTypes;

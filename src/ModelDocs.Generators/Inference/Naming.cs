@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Text;
 using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Model;

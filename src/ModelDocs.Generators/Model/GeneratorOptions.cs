@@ -1,4 +1,3 @@
-using System;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ModelDocs.Generators.Model;

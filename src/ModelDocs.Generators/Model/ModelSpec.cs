@@ -1,4 +1,3 @@
-using System.Linq;
 using ModelDocs.Generators.Common;
 
 namespace ModelDocs.Generators.Model;

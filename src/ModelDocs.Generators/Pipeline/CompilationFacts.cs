@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Diagnostics;

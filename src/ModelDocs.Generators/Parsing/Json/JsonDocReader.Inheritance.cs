@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Model;
 

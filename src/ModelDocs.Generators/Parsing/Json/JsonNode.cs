@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace ModelDocs.Generators.Parsing.Json;
 
 internal enum JsonKind { Object, Array, String, Number, True, False, Null }

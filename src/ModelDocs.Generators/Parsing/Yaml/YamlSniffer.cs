@@ -1,4 +1,3 @@
-using System;
 using ModelDocs.Generators.Common;
 
 namespace ModelDocs.Generators.Parsing.Yaml;
