@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -13,10 +12,8 @@ namespace ModelDocs.Generators.Analyzers;
 /// initializer stop before any symbol is read) and <c>with</c> expressions over a creation.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class NotCreatableAnalyzer : UsageAnalyzer
+public sealed class NotCreatableAnalyzer() : UsageAnalyzer(AnalyzerDescriptors.NotCreatable)
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(AnalyzerDescriptors.NotCreatable);
-
     private protected override void Register(CompilationStartAnalysisContext start, GeneratedSymbols symbols)
     {
         start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeObjectCreation), OperationKind.ObjectCreation);

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -13,12 +12,10 @@ namespace ModelDocs.Generators.Analyzers;
 /// but <c>CanTransitionTo</c> stops at the name) and <c>with</c> expressions over a local that set a constant.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UndocumentedTransitionAnalyzer : UsageAnalyzer
+public sealed class UndocumentedTransitionAnalyzer() : UsageAnalyzer(AnalyzerDescriptors.UndocumentedTransition)
 {
     /// <summary>How far a local's known state is followed through <c>var b = a with { … }</c> chains.</summary>
     private const int MaxStateDepth = 8;
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(AnalyzerDescriptors.UndocumentedTransition);
 
     private protected override void Register(CompilationStartAnalysisContext start, GeneratedSymbols symbols)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -14,10 +13,8 @@ namespace ModelDocs.Generators.Analyzers;
 /// operators, switches and <c>is</c> patterns (only over a <c>ToWireValue()</c> call).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnknownWireValueAnalyzer : UsageAnalyzer
+public sealed class UnknownWireValueAnalyzer() : UsageAnalyzer(AnalyzerDescriptors.UnknownWireValue)
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(AnalyzerDescriptors.UnknownWireValue);
-
     private protected override void Register(CompilationStartAnalysisContext start, GeneratedSymbols symbols)
     {
         start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeInvocation), OperationKind.Invocation);

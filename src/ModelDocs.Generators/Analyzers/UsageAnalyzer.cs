@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -10,6 +11,11 @@ namespace ModelDocs.Generators.Analyzers;
 /// </summary>
 public abstract class UsageAnalyzer : DiagnosticAnalyzer
 {
+    private protected UsageAnalyzer(DiagnosticDescriptor rule) => SupportedDiagnostics = ImmutableArray.Create(rule);
+
+    /// <summary>The one rule this analyzer reports.</summary>
+    public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+
     public sealed override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
