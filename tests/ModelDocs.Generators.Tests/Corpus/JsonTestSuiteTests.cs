@@ -84,6 +84,38 @@ public sealed class JsonTestSuiteTests
     }
 
     /// <summary>
+    /// Each file of the suite (<c>draft/name.json</c>): its object schemas as documents generated together, one per
+    /// case (<see cref="AsSchemaDocument"/>), and how many of its cases are boolean schemas (no type to generate).
+    /// </summary>
+    internal static IEnumerable<(string File, List<AdditionalText> Texts, int BooleanSchemas)> CaseFiles()
+    {
+        var root = Path.Combine(Suites, "JSON-Schema-Test-Suite", "tests");
+        Assert.True(Directory.Exists(root), "not found: " + root);
+        foreach (var draftDir in Directory.GetDirectories(root).OrderBy(d => d, StringComparer.Ordinal))
+        {
+            var draft = Path.GetFileName(draftDir);
+            foreach (var file in Directory.GetFiles(draftDir, "*.json").OrderBy(f => f, StringComparer.Ordinal))
+            {
+                using var cases = JsonDocument.Parse(File.ReadAllText(file));
+                var texts = new List<AdditionalText>();
+                int i = 0, booleans = 0;
+                foreach (var c in cases.RootElement.EnumerateArray())
+                {
+                    i++;
+                    var schema = c.GetProperty("schema");
+                    if (schema.ValueKind != JsonValueKind.Object)
+                    {
+                        booleans++;
+                        continue;
+                    }
+                    texts.Add(new InMemoryAdditionalText($"/jsts/{draft}/{Path.GetFileNameWithoutExtension(file)}/case{i:D2}.json", AsSchemaDocument(schema, draft)));
+                }
+                yield return ($"{draft}/{Path.GetFileName(file)}", texts, booleans);
+            }
+        }
+    }
+
+    /// <summary>
     /// A test-suite schema as a user would add it: marked with <c>$schema</c> for its draft (unless it
     /// says so already), which is how the reader tells a JSON Schema from other JSON files.
     /// </summary>
@@ -99,39 +131,18 @@ public sealed class JsonTestSuiteTests
     [Fact]
     public void Every_json_schema_test_suite_schema_generates_and_compiles()
     {
-        var root = Path.Combine(Suites, "JSON-Schema-Test-Suite", "tests");
-        Assert.True(Directory.Exists(root), "not found: " + root);
         var failures = new List<string>();
         int schemas = 0, booleanSchemas = 0, totalTypes = 0;
         _out.WriteLine("| file | schemas | types | diagnostics | result |");
         _out.WriteLine("|---|---:|---:|---|---|");
-        foreach (var draftDir in Directory.GetDirectories(root).OrderBy(d => d, StringComparer.Ordinal))
+        foreach (var (file, texts, booleans) in CaseFiles())
         {
-            var draft = Path.GetFileName(draftDir);
-            foreach (var file in Directory.GetFiles(draftDir, "*.json").OrderBy(f => f, StringComparer.Ordinal))
-            {
-                using var cases = JsonDocument.Parse(File.ReadAllText(file));
-                var texts = new List<AdditionalText>();
-                var i = 0;
-                foreach (var c in cases.RootElement.EnumerateArray())
-                {
-                    i++;
-                    var schema = c.GetProperty("schema");
-                    if (schema.ValueKind != JsonValueKind.Object)
-                    {
-                        booleanSchemas++; // true/false: accepts anything or nothing; no type to generate
-                        continue;
-                    }
-                    schemas++;
-                    var raw = AsSchemaDocument(schema, draft);
-                    var stem = Path.GetFileNameWithoutExtension(file);
-                    texts.Add(new InMemoryAdditionalText($"/jsts/{draft}/{stem}/case{i:D2}.json", raw));
-                }
-                var problem = Check(texts, out var types, out var diags);
-                totalTypes += types;
-                _out.WriteLine($"| {draft}/{Path.GetFileName(file)} | {texts.Count} | {types} | {diags} | {(problem ?? "ok")} |");
-                if (problem is not null) failures.Add($"{draft}/{Path.GetFileName(file)}: {problem}");
-            }
+            schemas += texts.Count;
+            booleanSchemas += booleans; // true/false: accepts anything or nothing; no type to generate
+            var problem = Check(texts, out var types, out var diags);
+            totalTypes += types;
+            _out.WriteLine($"| {file} | {texts.Count} | {types} | {diags} | {(problem ?? "ok")} |");
+            if (problem is not null) failures.Add($"{file}: {problem}");
         }
         _out.WriteLine($"{schemas} object schemas (+{booleanSchemas} boolean schemas, no type), {totalTypes} types, {failures.Count} failures");
         Assert.Empty(failures);

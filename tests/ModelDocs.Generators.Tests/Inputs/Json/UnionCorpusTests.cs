@@ -45,25 +45,9 @@ public sealed class UnionCorpusTests
         }
         if (separate.Count > 0) yield return ("openapi/petstore-separate", separate);
 
-        var jsts = Path.Combine(Suites, "JSON-Schema-Test-Suite", "tests");
-        Assert.True(Directory.Exists(jsts), "not found: " + jsts);
-        foreach (var draftDir in Directory.GetDirectories(jsts).OrderBy(d => d, StringComparer.Ordinal))
+        foreach (var (file, texts, _) in JsonTestSuiteTests.CaseFiles())
         {
-            var draft = Path.GetFileName(draftDir);
-            foreach (var file in Directory.GetFiles(draftDir, "*.json").OrderBy(f => f, StringComparer.Ordinal))
-            {
-                using var cases = JsonDocument.Parse(File.ReadAllText(file));
-                var texts = new List<AdditionalText>();
-                var i = 0;
-                foreach (var c in cases.RootElement.EnumerateArray())
-                {
-                    i++;
-                    var schema = c.GetProperty("schema");
-                    if (schema.ValueKind != JsonValueKind.Object) continue;
-                    texts.Add(new InMemoryAdditionalText($"/jsts/{draft}/{Path.GetFileNameWithoutExtension(file)}/case{i:D2}.json", JsonTestSuiteTests.AsSchemaDocument(schema, draft)));
-                }
-                if (texts.Count > 0) yield return ($"JSON-Schema-Test-Suite/{draft}/{file}", texts);
-            }
+            if (texts.Count > 0) yield return ($"JSON-Schema-Test-Suite/{file}", texts);
         }
         var talon = Path.Combine(TestHelpers.CorpusDir, "openapi.json");
         Assert.True(File.Exists(talon), "not found: " + talon);
