@@ -291,8 +291,9 @@ internal sealed class LocalFacts
     {
         var model = _root.SemanticModel;
         var body = _root.Syntax;
-        if (model is null || local.IsRef || local.DeclaringSyntaxReferences.Length != 1) return null;
-        var declaration = local.DeclaringSyntaxReferences[0];
+        var declarations = local.DeclaringSyntaxReferences;
+        if (model is null || local.IsRef || declarations.Length != 1) return null;
+        var declaration = declarations[0];
         if (declaration.SyntaxTree != body.SyntaxTree || !body.Span.Contains(declaration.Span)) return null;
         if (model.GetOperation(declaration.GetSyntax()) is not IVariableDeclaratorOperation { Initializer.Value: { } value }) return null;
         return IsWritten(local, model, body) ? null : value;

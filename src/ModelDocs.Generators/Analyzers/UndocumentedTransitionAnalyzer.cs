@@ -81,7 +81,7 @@ public sealed class UndocumentedTransitionAnalyzer() : UsageAnalyzer(AnalyzerDes
     /// </summary>
     private static EnumMember? KnownState(GeneratedSymbols symbols, LocalFacts facts, ILocalSymbol local, IPropertySymbol property, int depth)
     {
-        if (depth > MaxStateDepth || local.IsRef) return null;
+        if (depth > MaxStateDepth) return null;
         if (!facts.TryGetInitializer(local, out var initializer)) return null;
         return StateOf(symbols, facts, initializer, property, depth);
     }
