@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ModelDocs.Generators.Common;
 
 /// <summary>Names made unique by a number: <c>Name</c>, then <c>Name2</c>, <c>Name3</c>, ...</summary>

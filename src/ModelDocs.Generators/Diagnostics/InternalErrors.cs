@@ -1,5 +1,3 @@
-using System.Threading;
-using Microsoft.CodeAnalysis.Text;
 using ModelDocs.Generators.Model;
 
 namespace ModelDocs.Generators.Diagnostics;

@@ -1,4 +1,3 @@
-using System.Threading;
 using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Diagnostics;
 using ModelDocs.Generators.Model;

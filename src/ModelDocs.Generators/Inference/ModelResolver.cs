@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Threading;
 using Microsoft.CodeAnalysis.CSharp;
 using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Diagnostics;

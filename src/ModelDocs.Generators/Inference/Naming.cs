@@ -1,4 +1,3 @@
-using System.Text;
 using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Model;
 

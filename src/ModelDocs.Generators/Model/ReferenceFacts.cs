@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Reflection.Metadata;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace ModelDocs.Generators.Model;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ModelDocs.Generators.Parsing;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Microsoft.CodeAnalysis.Text;
 using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Diagnostics;
 using ModelDocs.Generators.Model;

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Threading;
-using Microsoft.CodeAnalysis.Text;
 using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Diagnostics;
 using ModelDocs.Generators.Model;

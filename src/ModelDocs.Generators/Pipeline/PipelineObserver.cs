@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using ModelDocs.Generators.Model;
 
 namespace ModelDocs.Generators.Pipeline;

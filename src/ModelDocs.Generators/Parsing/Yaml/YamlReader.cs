@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.IO;
 using System.Numerics;
-using System.Text;
 using ModelDocs.Generators.Parsing.Json;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
