@@ -12,6 +12,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using ModelDocs.Generators.Diagnostics;
+using static ModelDocs.Generators.Diagnostics.FixProperties;
 
 namespace ModelDocs.Generators.CodeFixes;
 
@@ -27,19 +28,6 @@ namespace ModelDocs.Generators.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ModelDocsUsageCodeFixProvider)), Shared]
 public sealed class ModelDocsUsageCodeFixProvider : CodeFixProvider
 {
-    private const string UnknownWireValueId = AnalyzerIds.UnknownWireValue;
-    private const string NotCreatableId = AnalyzerIds.NotCreatable;
-    private const string UndocumentedTransitionId = AnalyzerIds.UndocumentedTransition;
-    private const string Suggestion = FixProperties.Suggestion;
-    private const string Candidates = FixProperties.Candidates;
-    private const string EnumType = FixProperties.EnumType;
-    private const string SuggestedMember = FixProperties.SuggestedMember;
-    private const string Rewrite = FixProperties.Rewrite;
-    private const string RewriteInvocation = FixProperties.RewriteInvocation;
-    private const string RewriteComparison = FixProperties.RewriteComparison;
-    private const string Members = FixProperties.Members;
-    private const char Separator = FixProperties.Separator;
-
     /// <summary>Equivalence keys: FixAll applies the action with the same key to every diagnostic.</summary>
     public const string ReplaceWithClosestKey = "MD2001.ReplaceWithClosest";
     public const string UseMemberKey = "MD2001.UseMember";
@@ -47,7 +35,7 @@ public sealed class ModelDocsUsageCodeFixProvider : CodeFixProvider
     public const string UseStateKeyPrefix = "UseState:";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(UnknownWireValueId, NotCreatableId, UndocumentedTransitionId);
+        ImmutableArray.Create(AnalyzerIds.UnknownWireValue, AnalyzerIds.NotCreatable, AnalyzerIds.UndocumentedTransition);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -62,7 +50,7 @@ public sealed class ModelDocsUsageCodeFixProvider : CodeFixProvider
             {
                 var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
                 if (node is not ExpressionSyntax expression) continue;
-                if (diagnostic.Id == UnknownWireValueId)
+                if (diagnostic.Id == AnalyzerIds.UnknownWireValue)
                 {
                     RegisterWireValueFixes(context, diagnostic, expression);
                 }

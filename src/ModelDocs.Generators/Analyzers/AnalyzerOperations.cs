@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using ModelDocs.Generators.Diagnostics;
 
 namespace ModelDocs.Generators.Analyzers;
@@ -16,12 +13,6 @@ namespace ModelDocs.Generators.Analyzers;
 /// </summary>
 internal static class AnalyzerOperations
 {
-    internal const string ParseName = GeneratedNames.Parse;
-    internal const string TryParseName = GeneratedNames.TryParse;
-    internal const string FromWireValueName = GeneratedNames.FromWireValue;
-    internal const string ToWireValueName = GeneratedNames.ToWireValue;
-    internal const string CanTransitionToName = GeneratedNames.CanTransitionTo;
-
     private static int s_caughtExceptions;
 
     /// <summary>Exceptions caught (and swallowed) by the callbacks since the process started; tests assert it stays 0.</summary>
@@ -129,7 +120,7 @@ internal static class AnalyzerOperations
     /// <summary>A call to the generated <c>ToWireValue(this E)</c>, through conversions.</summary>
     internal static (GeneratedEnum Enum, IInvocationOperation Call)? ToWireValueCall(GeneratedSymbols symbols, IOperation? op)
     {
-        if (Unwrap(op) is not IInvocationOperation { TargetMethod.Name: ToWireValueName } call) return null;
+        if (Unwrap(op) is not IInvocationOperation { TargetMethod.Name: GeneratedNames.ToWireValue } call) return null;
         var e = symbols.GetExtensionsEnum(call.TargetMethod, enumFromParameter: 0);
         return e is null ? null : (e, call);
     }

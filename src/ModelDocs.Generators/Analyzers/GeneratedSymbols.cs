@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace ModelDocs.Generators.Analyzers;
 
@@ -113,7 +111,7 @@ internal sealed class GeneratedEnum
             string? wire = null;
             foreach (var attr in field.GetAttributes())
             {
-                if (AttributeNames.Is(attr.AttributeClass, AttributeNames.WireValue)
+                if (GeneratedAttribute.Is(attr.AttributeClass, GeneratedNames.WireValueAttribute)
                     && attr.ConstructorArguments.Length == 1
                     && attr.ConstructorArguments[0].Value is string s)
                 {
@@ -132,7 +130,7 @@ internal sealed class GeneratedEnum
         var transitions = new HashSet<(string, string)>();
         foreach (var attr in type.GetAttributes())
         {
-            if (AttributeNames.Is(attr.AttributeClass, AttributeNames.CreatableStates))
+            if (GeneratedAttribute.Is(attr.AttributeClass, GeneratedNames.CreatableStatesAttribute))
             {
                 var states = new List<string>();
                 foreach (var arg in attr.ConstructorArguments)
@@ -151,7 +149,7 @@ internal sealed class GeneratedEnum
                 }
                 creatable = all.Where(m => states.Contains(m.WireValue, StringComparer.Ordinal)).ToImmutableArray();
             }
-            else if (AttributeNames.Is(attr.AttributeClass, AttributeNames.StateTransition)
+            else if (GeneratedAttribute.Is(attr.AttributeClass, GeneratedNames.StateTransitionAttribute)
                 && attr.ConstructorArguments.Length == 2
                 && attr.ConstructorArguments[0].Value is string from
                 && attr.ConstructorArguments[1].Value is string to)
@@ -165,22 +163,17 @@ internal sealed class GeneratedEnum
 }
 
 /// <summary>
-/// The generator's attributes, matched by metadata name and never by symbol identity: they are
-/// <c>internal</c>, so every project that runs the generator has its own copy.
+/// Whether an attribute class is one of the generator's attributes (<see cref="GeneratedNames"/>), matched by
+/// metadata name and never by symbol identity: they are <c>internal</c>, so every project that runs the generator
+/// has its own copy.
 /// </summary>
-internal static class AttributeNames
+internal static class GeneratedAttribute
 {
-    public const string Namespace = GeneratedNames.AttributeNamespace;
-    public const string WireValue = GeneratedNames.WireValueAttribute;
-    public const string CreatableStates = GeneratedNames.CreatableStatesAttribute;
-    public const string StateTransition = GeneratedNames.StateTransitionAttribute;
-    public const string ModelDoc = GeneratedNames.ModelDocAttribute;
-
     public static bool Is(INamedTypeSymbol? attributeClass, string name)
         => attributeClass is { } c
             && c.Name == name
             && c.ContainingType is null
-            && c.ContainingNamespace is { Name: Namespace } ns
+            && c.ContainingNamespace is { Name: GeneratedNames.AttributeNamespace } ns
             && ns.ContainingNamespace is { IsGlobalNamespace: true };
 }
 
@@ -232,7 +225,7 @@ internal sealed class GeneratedSymbols
     /// <summary>Whether <paramref name="type"/> is a model the generator emitted (<c>[ModelDoc]</c> on a class or record).</summary>
     public bool IsModel(ITypeSymbol? type)
         => type is { TypeKind: TypeKind.Class }
-            && _models.GetOrAdd(type, static t => t.GetAttributes().Any(a => AttributeNames.Is(a.AttributeClass, AttributeNames.ModelDoc)));
+            && _models.GetOrAdd(type, static t => t.GetAttributes().Any(a => GeneratedAttribute.Is(a.AttributeClass, GeneratedNames.ModelDocAttribute)));
 
     /// <summary>What is known about the model-typed locals of one method body; built once per body, on first need.</summary>
     public LocalFacts FactsOf(IOperation root) => _facts.GetValue(root, static r => new LocalFacts(r));

@@ -1,6 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using ModelDocs.Generators.Diagnostics;
 using static ModelDocs.Generators.Analyzers.AnalyzerOperations;
 
@@ -12,14 +10,10 @@ namespace ModelDocs.Generators.Analyzers;
 /// initializer stop before any symbol is read) and <c>with</c> expressions over a creation.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class NotCreatableAnalyzer() : UsageAnalyzer(AnalyzerDescriptors.NotCreatable)
+public sealed class NotCreatableAnalyzer() : UsageAnalyzer(AnalyzerDescriptors.NotCreatable,
+    (OperationKind.ObjectCreation, AnalyzeObjectCreation),
+    (OperationKind.With, AnalyzeWith))
 {
-    private protected override void Register(CompilationStartAnalysisContext start, GeneratedSymbols symbols)
-    {
-        start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeObjectCreation), OperationKind.ObjectCreation);
-        start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeWith), OperationKind.With);
-    }
-
     /// <summary><c>new Model { State = … }</c> and constructor arguments: the state must be creatable.</summary>
     private static void AnalyzeObjectCreation(OperationAnalysisContext context, GeneratedSymbols symbols)
     {

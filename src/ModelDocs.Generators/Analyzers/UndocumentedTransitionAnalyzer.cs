@@ -1,6 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using ModelDocs.Generators.Diagnostics;
 using static ModelDocs.Generators.Analyzers.AnalyzerOperations;
 
@@ -12,21 +10,17 @@ namespace ModelDocs.Generators.Analyzers;
 /// but <c>CanTransitionTo</c> stops at the name) and <c>with</c> expressions over a local that set a constant.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UndocumentedTransitionAnalyzer() : UsageAnalyzer(AnalyzerDescriptors.UndocumentedTransition)
+public sealed class UndocumentedTransitionAnalyzer() : UsageAnalyzer(AnalyzerDescriptors.UndocumentedTransition,
+    (OperationKind.Invocation, AnalyzeInvocation),
+    (OperationKind.With, AnalyzeWith))
 {
     /// <summary>How far a local's known state is followed through <c>var b = a with { … }</c> chains.</summary>
     private const int MaxStateDepth = 8;
 
-    private protected override void Register(CompilationStartAnalysisContext start, GeneratedSymbols symbols)
-    {
-        start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeInvocation), OperationKind.Invocation);
-        start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeWith), OperationKind.With);
-    }
-
     private static void AnalyzeInvocation(OperationAnalysisContext context, GeneratedSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod.Name != CanTransitionToName) return;
+        if (invocation.TargetMethod.Name != GeneratedNames.CanTransitionTo) return;
         AnalyzeCanTransitionTo(context, symbols, invocation);
     }
 

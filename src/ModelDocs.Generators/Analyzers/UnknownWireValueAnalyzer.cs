@@ -1,6 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using ModelDocs.Generators.Diagnostics;
 using static ModelDocs.Generators.Analyzers.AnalyzerOperations;
 
@@ -13,26 +11,22 @@ namespace ModelDocs.Generators.Analyzers;
 /// operators, switches and <c>is</c> patterns (only over a <c>ToWireValue()</c> call).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnknownWireValueAnalyzer() : UsageAnalyzer(AnalyzerDescriptors.UnknownWireValue)
+public sealed class UnknownWireValueAnalyzer() : UsageAnalyzer(AnalyzerDescriptors.UnknownWireValue,
+    (OperationKind.Invocation, AnalyzeInvocation),
+    (OperationKind.Binary, AnalyzeBinary),
+    (OperationKind.Switch, AnalyzeSwitch),
+    (OperationKind.SwitchExpression, AnalyzeSwitchExpression),
+    (OperationKind.IsPattern, AnalyzeIsPattern))
 {
-    private protected override void Register(CompilationStartAnalysisContext start, GeneratedSymbols symbols)
-    {
-        start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeInvocation), OperationKind.Invocation);
-        start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeBinary), OperationKind.Binary);
-        start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeSwitch), OperationKind.Switch);
-        start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeSwitchExpression), OperationKind.SwitchExpression);
-        start.RegisterOperationAction(c => Safe(c, symbols, AnalyzeIsPattern), OperationKind.IsPattern);
-    }
-
     private static void AnalyzeInvocation(OperationAnalysisContext context, GeneratedSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         switch (method.Name)
         {
-            case ParseName:
-            case TryParseName:
-            case FromWireValueName:
+            case GeneratedNames.Parse:
+            case GeneratedNames.TryParse:
+            case GeneratedNames.FromWireValue:
                 if (SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Enum))
                 {
                     AnalyzeEnumParse(context, symbols, invocation);
@@ -53,7 +47,7 @@ public sealed class UnknownWireValueAnalyzer() : UsageAnalyzer(AnalyzerDescripto
     {
         var method = invocation.TargetMethod;
         if (method.Parameters.Length == 0 || !SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, symbols.String)) return;
-        var e = method.Name == TryParseName
+        var e = method.Name == GeneratedNames.TryParse
             ? symbols.GetExtensionsEnum(method, enumFromParameter: 1)
             : symbols.GetExtensionsEnum(method, enumFromParameter: -1);
         if (e is null) return;
@@ -62,7 +56,7 @@ public sealed class UnknownWireValueAnalyzer() : UsageAnalyzer(AnalyzerDescripto
         if (e.ByWireValue(value) is not null) return;
 
         // Parse and FromWireValue return the enum, so the call can become the member itself.
-        var rewritable = method.Name != TryParseName;
+        var rewritable = method.Name != GeneratedNames.TryParse;
         ReportUnknownWireValue(context, e, value, arg.Value.Syntax, rewrite: rewritable ? FixProperties.RewriteInvocation : null);
     }
 
@@ -75,7 +69,7 @@ public sealed class UnknownWireValueAnalyzer() : UsageAnalyzer(AnalyzerDescripto
     private static void AnalyzeEnumParse(OperationAnalysisContext context, GeneratedSymbols symbols, IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        if (method.Name == FromWireValueName) return;
+        if (method.Name == GeneratedNames.FromWireValue) return;
 
         ITypeSymbol? enumType = null;
         if (method.IsGenericMethod && method.TypeArguments.Length == 1)
@@ -109,7 +103,7 @@ public sealed class UnknownWireValueAnalyzer() : UsageAnalyzer(AnalyzerDescripto
         hint += " (Enum." + method.Name + " reads C# member names; wire values go through " + e.Name + "Extensions." + method.Name + ")";
 
         var member = suggestion is null ? null : e.Members.FirstOrDefault(m => m.Name == suggestion);
-        var rewritable = method.Name == ParseName && method.IsGenericMethod && member is not null;
+        var rewritable = method.Name == GeneratedNames.Parse && method.IsGenericMethod && member is not null;
         Report(context, AnalyzerDescriptors.UnknownWireValue, valueArg.Value.Syntax,
             properties: SuggestionProperties(e, suggestion, suggestion is null ? e.Members.Select(m => m.Name) : null, member,
                 rewritable ? FixProperties.RewriteInvocation : null),

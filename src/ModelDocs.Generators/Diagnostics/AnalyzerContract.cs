@@ -14,26 +14,27 @@ internal static class AnalyzerIds
 /// <summary>Keys of <c>Diagnostic.Properties</c> the analyzer fills for the code fixes.</summary>
 internal static class FixProperties
 {
+    // Each key is its own name, except the two values of Rewrite.
     /// <summary>MD2001: the replacement text for the literal (a wire value, or a member name for Enum.Parse).</summary>
-    public const string Suggestion = "Suggestion";
+    public const string Suggestion = nameof(Suggestion);
 
     /// <summary>MD2001 with no close suggestion: every candidate, separated by <see cref="Separator"/>.</summary>
-    public const string Candidates = "Candidates";
+    public const string Candidates = nameof(Candidates);
 
     /// <summary>The enum's fully qualified name, <c>global::</c>-prefixed.</summary>
-    public const string EnumType = "EnumType";
+    public const string EnumType = nameof(EnumType);
 
     /// <summary>MD2001: the member the closest value belongs to (rewrite to the member).</summary>
-    public const string SuggestedMember = "SuggestedMember";
+    public const string SuggestedMember = nameof(SuggestedMember);
 
     /// <summary>MD2001: how to rewrite to the member: <see cref="RewriteInvocation"/> or <see cref="RewriteComparison"/>.</summary>
-    public const string Rewrite = "Rewrite";
+    public const string Rewrite = nameof(Rewrite);
 
     public const string RewriteInvocation = "Invocation";
     public const string RewriteComparison = "Comparison";
 
     /// <summary>MD2002/MD2003: members the flagged enum value may be replaced with, separated by <see cref="Separator"/>.</summary>
-    public const string Members = "Members";
+    public const string Members = nameof(Members);
 
     public const char Separator = '\n';
 }
