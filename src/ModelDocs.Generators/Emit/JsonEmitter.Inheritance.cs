@@ -1,4 +1,3 @@
-using System.Globalization;
 using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Model;
 using static ModelDocs.Generators.Emit.KnownTypes;
@@ -121,14 +120,7 @@ internal static partial class JsonEmitter
         w.Doc("<summary>Reads the value of the property <paramref name=\"index\"/> (from <see cref=\"MatchName\"/>) the reader is on.</summary>");
         w.Open($"internal static void ReadProperty(ref {Reader} reader, int index, ref Fields f, {Options} options)");
         EmitSeen(w, $"index < {own}", "index", "f.seen", words);
-        w.Open("switch (index)");
-        for (var i = 0; i < props.Count; i++)
-        {
-            w.Line($"case {i}:").Indent();
-            EmitReadAssignment(w, props[i], $"f.p{i}", helpers);
-            w.Line("return;").Unindent();
-        }
-        w.Line("default:").Indent();
+        OpenPropertySwitch(w, "index", props, "f.p", "return", helpers);
         if (baseConverter is not null) w.Line($"{baseConverter}.ReadProperty(ref reader, index - {own}, ref f.Base, options);");
         w.Line("return;").Unindent();
         w.Close();

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Model;
 using static ModelDocs.Generators.Emit.KnownTypes;
@@ -336,20 +334,29 @@ internal static partial class JsonEmitter
         w.Line($"{Rt}.Read(ref reader);");
     }
 
+    /// <summary>
+    /// <c>switch (on)</c> with a case per property that reads it into <c>{field}{i}</c> and ends with <c>exit</c>,
+    /// then <c>default:</c>, indented: the caller writes the default's body and closes the switch.
+    /// </summary>
+    private static void OpenPropertySwitch(SourceWriter w, string on, IReadOnlyList<PropertyModel> props, string field, string exit, CollectionHelpers helpers)
+    {
+        w.Open($"switch ({on})");
+        for (var i = 0; i < props.Count; i++)
+        {
+            w.Line($"case {i}:").Indent();
+            EmitReadAssignment(w, props[i], $"{field}{i}", helpers);
+            w.Line($"{exit};").Unindent();
+        }
+        w.Line("default:").Indent();
+    }
+
     /// <summary>The loop over the object's properties: each documented one into its local, the others kept.</summary>
     private static void EmitReadLoop(SourceWriter w, ModelSpec model, CollectionHelpers helpers, List<DiscriminatorTag> tags)
     {
         var props = model.AllProperties;
         EmitPropertyLoopStart(w, "Match");
         EmitSeen(w, "current >= 0", "current", "seen", (props.Count + 63) / 64);
-        w.Open("switch (current)");
-        for (var i = 0; i < props.Count; i++)
-        {
-            w.Line($"case {i}:").Indent();
-            EmitReadAssignment(w, props[i], $"p{i}", helpers);
-            w.Line("break;").Unindent();
-        }
-        w.Line("default:").Indent();
+        OpenPropertySwitch(w, "current", props, "p", "break", helpers);
         // A discriminator no property holds (this record's, or one it is tagged for) is expected, in strict
         // mode too; it is kept to be written back.
         var tagNames = tags.Select(t => t.PropertyName).ToList();
@@ -719,18 +726,19 @@ internal static partial class JsonEmitter
         w.Line($"try {{ return {ext}.{GeneratedNames.FromWireValue}(raw); }}");
         w.Line($"catch (global::System.InvalidOperationException) {{ throw {Rt}.TooManyUndocumented({Literal(e.TypeName)}); }}");
         w.Close();
-        w.Line();
-        w.Open($"internal static void WriteValue({Writer} writer, {t} value)");
-        w.Line("var index = (int)value;");
-        w.Line($"if ((uint)index < (uint)s_values.Length) writer.WriteStringValue(s_values[index]);");
-        w.Line($"else writer.WriteStringValue({ext}.{GeneratedNames.ToWireValue}(value));");
+        EmitEnumWrite(w, $"WriteValue({Writer} writer, {t} value)", "writer.WriteStringValue(", ext);
+        EmitEnumWrite(w, $"WriteProperty({Writer} writer, {Json}.JsonEncodedText name, {t} value)", "writer.WriteString(name, ", ext);
         w.Close();
+    }
+
+    /// <summary>An enum converter's write method: the pre-encoded value of a documented member, else its wire value.</summary>
+    private static void EmitEnumWrite(SourceWriter w, string signature, string writeCall, string ext)
+    {
         w.Line();
-        w.Open($"internal static void WriteProperty({Writer} writer, {Json}.JsonEncodedText name, {t} value)");
+        w.Open($"internal static void {signature}");
         w.Line("var index = (int)value;");
-        w.Line($"if ((uint)index < (uint)s_values.Length) writer.WriteString(name, s_values[index]);");
-        w.Line($"else writer.WriteString(name, {ext}.{GeneratedNames.ToWireValue}(value));");
-        w.Close();
+        w.Line($"if ((uint)index < (uint)s_values.Length) {writeCall}s_values[index]);");
+        w.Line($"else {writeCall}{ext}.{GeneratedNames.ToWireValue}(value));");
         w.Close();
     }
 

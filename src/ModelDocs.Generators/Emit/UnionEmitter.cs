@@ -1,4 +1,3 @@
-using System.Globalization;
 using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Model;
 using static ModelDocs.Generators.Emit.KnownTypes;
@@ -115,28 +114,32 @@ internal static class UnionEmitter
 
     private static void EmitMatch(SourceWriter w, string self, string typeName, List<Case> cases)
     {
-        var throwDefault = $"throw new global::System.InvalidOperationException(\"default({typeName}) holds no case.\")";
-        var funcs = cases.Select(c => $"global::System.Func<{c.Type}, TResult> {Param(c)}").Concat(new[] { $"global::System.Func<{Element}, TResult> unknown" });
-        w.Line();
-        w.Doc("<summary>The result of the function for the value's case (<paramref name=\"unknown\"/> for JSON no case accepts).</summary>");
-        w.Doc("<exception cref=\"global::System.InvalidOperationException\">The value is <c>default</c>.</exception>");
-        w.Open($"public TResult Match<TResult>({string.Join(", ", funcs)})");
+        EmitDispatch(w, typeName, cases, "The result of the function", "public TResult Match<TResult>",
+            type => $"global::System.Func<{type}, TResult>", call => $"return {call};");
+        EmitDispatch(w, typeName, cases, "Calls the action", "public void Switch",
+            type => $"global::System.Action<{type}>", call => $"{call}; return;");
+    }
+
+    /// <summary><c>switch (_case)</c>: an arm per case, <c>case -1</c> (kept JSON) and <c>default</c>.</summary>
+    private static void EmitCaseSwitch(SourceWriter w, List<Case> cases, Func<Case, string> arm, string unknownArm, string defaultArm)
+    {
         w.Open("switch (_case)");
-        foreach (var c in cases) w.Line($"case {c.Number}: return {Param(c)}(({c.Type})_value!);");
-        w.Line($"case -1: return unknown(({Element})_value!);");
-        w.Line($"default: {throwDefault};");
+        foreach (var c in cases) w.Line($"case {c.Number}: {arm(c)}");
+        w.Line($"case -1: {unknownArm}");
+        w.Line($"default: {defaultArm}");
         w.Close();
-        w.Close();
-        var actions = cases.Select(c => $"global::System.Action<{c.Type}> {Param(c)}").Concat(new[] { $"global::System.Action<{Element}> unknown" });
+    }
+
+    /// <summary>A method with one delegate parameter per case (and <c>unknown</c>) that calls the one for the value's case.</summary>
+    private static void EmitDispatch(SourceWriter w, string typeName, List<Case> cases, string summary, string method, Func<string, string> delegateOf, Func<string, string> statement)
+    {
+        var parameters = cases.Select(c => $"{delegateOf(c.Type)} {Param(c)}").Concat(new[] { $"{delegateOf(Element)} unknown" });
         w.Line();
-        w.Doc("<summary>Calls the action for the value's case (<paramref name=\"unknown\"/> for JSON no case accepts).</summary>");
+        w.Doc($"<summary>{summary} for the value's case (<paramref name=\"unknown\"/> for JSON no case accepts).</summary>");
         w.Doc("<exception cref=\"global::System.InvalidOperationException\">The value is <c>default</c>.</exception>");
-        w.Open($"public void Switch({string.Join(", ", actions)})");
-        w.Open("switch (_case)");
-        foreach (var c in cases) w.Line($"case {c.Number}: {Param(c)}(({c.Type})_value!); return;");
-        w.Line($"case -1: unknown(({Element})_value!); return;");
-        w.Line($"default: {throwDefault};");
-        w.Close();
+        w.Open($"{method}({string.Join(", ", parameters)})");
+        EmitCaseSwitch(w, cases, c => statement($"{Param(c)}(({c.Type})_value!)"), statement($"unknown(({Element})_value!)"),
+            $"throw new global::System.InvalidOperationException(\"default({typeName}) holds no case.\");");
         w.Close();
     }
 
@@ -165,7 +168,7 @@ internal static class UnionEmitter
             }
             return $"global::System.Collections.Generic.EqualityComparer<{c.Type}>.Default";
         }
-        var byCase = cases.Select(c => (c, ComparerOf(c))).ToList();
+        var comparer = cases.ToDictionary(c => c.Number, ComparerOf);
         foreach (var line in comparers)
         {
             w.Line();
@@ -176,11 +179,8 @@ internal static class UnionEmitter
         w.Doc("<summary>The same case with equal values (lists, maps and bytes by content, kept JSON by its text).</summary>");
         w.Open($"public bool Equals({self} other)");
         w.Line("if (_case != other._case) return false;");
-        w.Open("switch (_case)");
-        foreach (var (c, cmp) in byCase) w.Line($"case {c.Number}: return {cmp}.Equals(({c.Type})_value!, ({c.Type})other._value!);");
-        w.Line($"case -1: return {unknownComparer}.Equals(({Element})_value!, ({Element})other._value!);");
-        w.Line("default: return true;");
-        w.Close();
+        EmitCaseSwitch(w, cases, c => $"return {comparer[c.Number]}.Equals(({c.Type})_value!, ({c.Type})other._value!);",
+            $"return {unknownComparer}.Equals(({Element})_value!, ({Element})other._value!);", "return true;");
         w.Close();
         w.Line();
         w.Doc("<inheritdoc/>");
@@ -188,11 +188,8 @@ internal static class UnionEmitter
         w.Line();
         w.Doc("<summary>A hash consistent with <see cref=\"Equals(" + self + ")\"/>.</summary>");
         w.Open("public override int GetHashCode()");
-        w.Open("switch (_case)");
-        foreach (var (c, cmp) in byCase) w.Line($"case {c.Number}: return {c.Number} * 31 + {cmp}.GetHashCode(({c.Type})_value!);");
-        w.Line($"case -1: return -31 + {unknownComparer}.GetHashCode(({Element})_value!);");
-        w.Line("default: return 0;");
-        w.Close();
+        EmitCaseSwitch(w, cases, c => $"return {c.Number} * 31 + {comparer[c.Number]}.GetHashCode(({c.Type})_value!);",
+            $"return -31 + {unknownComparer}.GetHashCode(({Element})_value!);", "return 0;");
         w.Close();
         w.Member("Whether the two values are the same case with equal values.", $"public static bool operator ==({self} left, {self} right) => left.Equals(right);");
         w.Member("Whether the two values differ in case or value.", $"public static bool operator !=({self} left, {self} right) => !left.Equals(right);");

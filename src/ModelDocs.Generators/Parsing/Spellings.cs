@@ -85,31 +85,37 @@ internal static class Spellings
         _ => null,
     };
 
-    private static readonly Dictionary<string, GenericKind> Generics = new(StringComparer.Ordinal)
+    /// <summary>The names of generic types by what they mean (the type grammar reads their arguments).</summary>
+    private static readonly Dictionary<string, GenericKind> Generics = Index(
+        (GenericKind.List, new[]
+        {
+            "List", "list", "Array", "array", "Set", "set", "Seq", "Sequence", "IEnumerable", "Collection", "IList",
+            "ICollection", "IReadOnlyList", "IReadOnlyCollection", "ISet", "HashSet", "Vec", "VecDeque", "BTreeSet",
+            "Vector", "ArrayList", "LinkedHashSet", "LinkedList", "Iterable", "MutableList", "MutableSet", "ImmutableList",
+            "NSArray", "NSSet", "NSMutableArray", "BuiltList", "BuiltSet", "ARRAY", "LIST", "ARRAYED_LIST", "SET",
+            "frozenset", "Tuple", "conlist", "Iterator"
+        }),
+        (GenericKind.Map, new[]
+        {
+            "Dict", "dict", "Map", "map", "Hash", "Dictionary", "IDictionary", "IReadOnlyDictionary", "Record", "HashMap",
+            "BTreeMap", "IndexMap", "LinkedHashMap", "TreeMap", "MutableMap", "ImmutableMap", "Mapping", "NSDictionary",
+            "NSMutableDictionary", "BuiltMap", "HASH", "STRING_TABLE", "HASH_TABLE", "Hashtable", "ConcurrentDictionary"
+        }),
+        (GenericKind.Wrapper, new[]
+        {
+            "Option", "Optional", "Nullable", "Maybe", "JsonNullable", "Box", "Annotated", "Arc", "Rc", "Lazy", "Partial",
+            "Readonly", "Promise", "Future", "ForeignKey"
+        }),
+        (GenericKind.Union, new[] { "Union", "OneOf", "Either" }),
+        (GenericKind.DateTime, new[] { "DateTime" }));
+
+    private static Dictionary<string, GenericKind> Index(params (GenericKind Kind, string[] Names)[] rows)
     {
-        ["List"] = GenericKind.List, ["list"] = GenericKind.List, ["Array"] = GenericKind.List, ["array"] = GenericKind.List,
-        ["Set"] = GenericKind.List, ["set"] = GenericKind.List, ["Seq"] = GenericKind.List, ["Sequence"] = GenericKind.List,
-        ["IEnumerable"] = GenericKind.List, ["Collection"] = GenericKind.List, ["IList"] = GenericKind.List, ["ICollection"] = GenericKind.List,
-        ["IReadOnlyList"] = GenericKind.List, ["IReadOnlyCollection"] = GenericKind.List, ["ISet"] = GenericKind.List, ["HashSet"] = GenericKind.List,
-        ["Vec"] = GenericKind.List, ["VecDeque"] = GenericKind.List, ["BTreeSet"] = GenericKind.List, ["Vector"] = GenericKind.List,
-        ["ArrayList"] = GenericKind.List, ["LinkedHashSet"] = GenericKind.List, ["LinkedList"] = GenericKind.List, ["Iterable"] = GenericKind.List,
-        ["MutableList"] = GenericKind.List, ["MutableSet"] = GenericKind.List, ["ImmutableList"] = GenericKind.List, ["NSArray"] = GenericKind.List,
-        ["NSSet"] = GenericKind.List, ["NSMutableArray"] = GenericKind.List, ["BuiltList"] = GenericKind.List, ["BuiltSet"] = GenericKind.List,
-        ["ARRAY"] = GenericKind.List, ["LIST"] = GenericKind.List, ["ARRAYED_LIST"] = GenericKind.List, ["SET"] = GenericKind.List,
-        ["frozenset"] = GenericKind.List, ["Tuple"] = GenericKind.List, ["conlist"] = GenericKind.List, ["Iterator"] = GenericKind.List,
-        ["Dict"] = GenericKind.Map, ["dict"] = GenericKind.Map, ["Map"] = GenericKind.Map, ["map"] = GenericKind.Map, ["Hash"] = GenericKind.Map,
-        ["Dictionary"] = GenericKind.Map, ["IDictionary"] = GenericKind.Map, ["IReadOnlyDictionary"] = GenericKind.Map, ["Record"] = GenericKind.Map,
-        ["HashMap"] = GenericKind.Map, ["BTreeMap"] = GenericKind.Map, ["IndexMap"] = GenericKind.Map, ["LinkedHashMap"] = GenericKind.Map,
-        ["TreeMap"] = GenericKind.Map, ["MutableMap"] = GenericKind.Map, ["ImmutableMap"] = GenericKind.Map, ["Mapping"] = GenericKind.Map,
-        ["NSDictionary"] = GenericKind.Map, ["NSMutableDictionary"] = GenericKind.Map, ["BuiltMap"] = GenericKind.Map, ["HASH"] = GenericKind.Map,
-        ["STRING_TABLE"] = GenericKind.Map, ["HASH_TABLE"] = GenericKind.Map, ["Hashtable"] = GenericKind.Map, ["ConcurrentDictionary"] = GenericKind.Map,
-        ["Option"] = GenericKind.Wrapper, ["Optional"] = GenericKind.Wrapper, ["Nullable"] = GenericKind.Wrapper, ["Maybe"] = GenericKind.Wrapper,
-        ["JsonNullable"] = GenericKind.Wrapper, ["Box"] = GenericKind.Wrapper, ["Annotated"] = GenericKind.Wrapper, ["Arc"] = GenericKind.Wrapper,
-        ["Rc"] = GenericKind.Wrapper, ["Lazy"] = GenericKind.Wrapper, ["Partial"] = GenericKind.Wrapper, ["Readonly"] = GenericKind.Wrapper,
-        ["Promise"] = GenericKind.Wrapper, ["Future"] = GenericKind.Wrapper, ["ForeignKey"] = GenericKind.Wrapper,
-        ["Union"] = GenericKind.Union, ["OneOf"] = GenericKind.Union, ["Either"] = GenericKind.Union,
-        ["DateTime"] = GenericKind.DateTime,
-    };
+        var d = new Dictionary<string, GenericKind>(StringComparer.Ordinal);
+        foreach (var (kind, names) in rows)
+            foreach (var name in names) d.Add(name, kind);
+        return d;
+    }
 
     /// <summary>What a generic's name means, by its full name or its last segment (<c>java.util.List</c>, <c>std::collections::HashMap</c>).</summary>
     internal static GenericKind? Generic(string name)

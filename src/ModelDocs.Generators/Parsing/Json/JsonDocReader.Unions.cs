@@ -1,4 +1,3 @@
-using System.Globalization;
 using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Diagnostics;
 using ModelDocs.Generators.Model;
@@ -13,9 +12,6 @@ namespace ModelDocs.Generators.Parsing.Json;
 /// </summary>
 internal sealed partial class JsonDocReader
 {
-    /// <summary>More cases than this stay <c>JsonElement</c> (MD1022): no API documents such a union to be read by shape.</summary>
-    public const int MaxUnionCases = 32;
-
     /// <summary>The options of a <c>oneOf</c>/<c>anyOf</c> that are all <c>const</c>s or one-value <c>enum</c>s (a <c>{type: null}</c> option aside); null otherwise.</summary>
     private static List<JsonNode>? ConstUnion(JsonNode node)
     {

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Threading;
-using Microsoft.CodeAnalysis.Text;
 using ModelDocs.Generators.Common;
 using ModelDocs.Generators.Diagnostics;
 using ModelDocs.Generators.Model;
@@ -20,6 +16,10 @@ namespace ModelDocs.Generators.Parsing.Json;
 internal sealed partial class JsonDocReader
 {
     public const int MaxTypeDepth = 32;
+
+    /// <summary>More cases than this stay <c>JsonElement</c> (MD1022): no API documents such a union to be read by shape.</summary>
+    public const int MaxUnionCases = 32;
+
     private const string JsonElementNote = "it is generated as System.Text.Json.JsonElement";
 
     private enum Format { None, JsonSchema, OpenApi3, Swagger2 }
