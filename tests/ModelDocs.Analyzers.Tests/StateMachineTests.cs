@@ -1,5 +1,12 @@
+using System.Linq;
 using System.Threading.Tasks;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Testing;
+using ModelDocs.Generators.Analyzers;
 using ModelDocs.Generators.Diagnostics;
 using Xunit;
 
@@ -182,6 +189,50 @@ public class StateMachineTests
             """);
         test.ExpectedDiagnostics.Add(MD2003(0, "The docs do not allow NewCustomerSessionState to move from 'open' to 'partially_returned'; from 'open' it may move to 'closed' or 'cancelled'"));
         await test.RunAsync();
+    }
+
+    [Fact]
+    public void A_short_body_is_searched_alone_after_a_long_body_used_the_same_buffer()
+    {
+        // LocalFacts searches a body's text in a per-thread buffer. A long body that writes `session` at every offset
+        // is read first, on this thread; the short body's search must see only its own characters, not that tail.
+        var filler = string.Concat(Enumerable.Repeat("        session = other;\n", 400));
+        var source = $$"""
+            using Test.Models;
+            class C
+            {
+                void Long(NewCustomerSession other)
+                {
+                    var session = new NewCustomerSession { ProfileId = "p", State = NewCustomerSessionState.Open };
+            {{filler}}
+                    _ = session with { State = NewCustomerSessionState.PartiallyReturned };
+                }
+
+                void Short()
+                {
+                    var session = new NewCustomerSession { ProfileId = "p", State = NewCustomerSessionState.Open };
+                    _ = session with { State = NewCustomerSessionState.PartiallyReturned };
+                }
+            }
+            """;
+        var tree = CSharpSyntaxTree.ParseText(source, TestReferences.ParseOptions);
+        var compilation = CSharpCompilation.Create("Buffer",
+            GeneratedModels.Sources.Select(g => CSharpSyntaxTree.ParseText(g.Source, TestReferences.ParseOptions)).Append(tree),
+            Net80.References.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var model = compilation.GetSemanticModel(tree);
+
+        bool KnownInitializer(string method)
+        {
+            var with = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == method)
+                .DescendantNodes().OfType<WithExpressionSyntax>().Single();
+            var operation = (IWithOperation)model.GetOperation(with)!;
+            var local = ((ILocalReferenceOperation)operation.Operand).Local;
+            return new LocalFacts(AnalyzerOperations.Root(operation)).TryGetInitializer(local, out _);
+        }
+
+        Assert.False(KnownInitializer("Long"));
+        Assert.True(KnownInitializer("Short"));
     }
 
     [Fact]

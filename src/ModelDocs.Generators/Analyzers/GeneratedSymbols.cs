@@ -259,8 +259,10 @@ internal sealed class GeneratedSymbols
 /// </summary>
 internal sealed class LocalFacts
 {
+    /// <summary>The body being searched, per thread (see <see cref="IsWritten"/>).</summary>
+    [ThreadStatic] private static char[]? t_text;
+
     private readonly IOperation _root;
-    private string? _text;
     private bool? _plain;
     private readonly Dictionary<ILocalSymbol, IOperation?> _initializers = new(SymbolEqualityComparer.Default);
 
@@ -293,37 +295,65 @@ internal sealed class LocalFacts
     }
 
     /// <summary>
-    /// Whether any occurrence of <paramref name="local"/> in the body writes it. The name's text is searched with the
-    /// runtime's vectorized <see cref="string.IndexOf(string, int, StringComparison)"/>; only a body holding a
-    /// backslash or a non-ASCII character (where an identifier may be spelled with an escape) is also read character
-    /// by character, asking at each such character which token is there.
+    /// Whether any occurrence of <paramref name="local"/> in the body writes it. The body's text is copied into a
+    /// per-thread buffer (no allocation per body: allocating each body's text was most of what the analyzers
+    /// allocated, and the collections it caused landed in these callbacks) and the name searched with the runtime's
+    /// vectorized <see cref="Array.IndexOf{T}(T[], T, int, int)"/>; only a body holding a backslash or a non-ASCII
+    /// character (where an identifier may be spelled with an escape) is also read character by character, asking at
+    /// each such character which token is there.
     /// </summary>
     private bool IsWritten(ILocalSymbol local, SemanticModel model, SyntaxNode body)
     {
-        var text = _text ??= body.SyntaxTree.GetText().ToString(body.Span);
-        _plain ??= text.IndexOf('\\') < 0 && System.Text.Encoding.UTF8.GetByteCount(text) == text.Length;
+        var start = body.Span.Start;
+        var length = body.Span.Length;
+        var text = t_text is { } buffer && buffer.Length >= length ? buffer : t_text = new char[Math.Max(length, 4096)];
+        body.SyntaxTree.GetText().CopyTo(start, text, 0, length);
+        _plain ??= IsPlain(text, length);
         var name = local.Name;
-        for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
+        for (var at = IndexOf(text, length, name, 0); at >= 0; at = IndexOf(text, length, name, at + name.Length))
         {
-            if (IsBounded(text, at, name.Length) && WritesAt(local, model, body.FindToken(body.Span.Start + at), body.Span.Start + at)) return true;
+            if (IsBounded(text, length, at, name.Length) && WritesAt(local, model, body.FindToken(start + at), start + at)) return true;
         }
         if (_plain.Value) return false;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = 0; i < length; i++)
         {
             if (text[i] != '\\' && text[i] <= 0x7F) continue;
             // Trivia (a comment with `é` or `\\`) is passed over up to the token it belongs to, never beyond its start.
-            var position = body.Span.Start + i;
+            var position = start + i;
             var token = body.FindToken(position);
             if (WritesAt(local, model, token, position)) return true;
             var next = position < token.Span.Start ? token.Span.Start : position < token.Span.End ? token.Span.End : token.FullSpan.End;
-            i = Math.Max(i, next - body.Span.Start - 1);
+            i = Math.Max(i, next - start - 1);
         }
         return false;
     }
 
+    /// <summary>Whether the first <paramref name="length"/> characters hold no backslash and only ASCII.</summary>
+    private static bool IsPlain(char[] text, int length)
+    {
+        for (var i = 0; i < length; i++)
+        {
+            if (text[i] == '\\' || text[i] > 0x7F) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The first occurrence of <paramref name="name"/> in <c>text[from..length)</c>, or -1.</summary>
+    private static int IndexOf(char[] text, int length, string name, int from)
+    {
+        var last = length - name.Length;
+        for (var at = from <= last ? Array.IndexOf(text, name[0], from, last - from + 1) : -1; at >= 0; at = at < last ? Array.IndexOf(text, name[0], at + 1, last - at) : -1)
+        {
+            var k = 1;
+            while (k < name.Length && text[at + k] == name[k]) k++;
+            if (k == name.Length) return at;
+        }
+        return -1;
+    }
+
     /// <summary>Whether the text at <paramref name="at"/> is not inside a longer run of identifier characters.</summary>
-    private static bool IsBounded(string text, int at, int length)
-        => (at == 0 || !IsIdentifierChar(text[at - 1])) && (at + length == text.Length || !IsIdentifierChar(text[at + length]));
+    private static bool IsBounded(char[] text, int textLength, int at, int length)
+        => (at == 0 || !IsIdentifierChar(text[at - 1])) && (at + length == textLength || !IsIdentifierChar(text[at + length]));
 
     private static bool IsIdentifierChar(char c) => c == '_' || char.IsLetterOrDigit(c);
 
