@@ -228,7 +228,7 @@ public class StateMachineTests
                 .DescendantNodes().OfType<WithExpressionSyntax>().Single();
             var operation = (IWithOperation)model.GetOperation(with)!;
             var local = ((ILocalReferenceOperation)operation.Operand).Local;
-            return new LocalFacts(AnalyzerOperations.Root(operation)).TryGetInitializer(local, out _);
+            return LocalFacts.TryGetInitializer(AnalyzerOperations.Root(operation), local, out _);
         }
 
         Assert.False(KnownInitializer("Long"));

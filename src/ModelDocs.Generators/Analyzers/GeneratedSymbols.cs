@@ -185,7 +185,6 @@ internal sealed class GeneratedSymbols
 {
     private readonly ConcurrentDictionary<ITypeSymbol, GeneratedEnum?> _enums = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _models = new(SymbolEqualityComparer.Default);
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, LocalFacts> _facts = new();
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, GeneratedSymbols> s_byCompilation = new();
 
@@ -227,9 +226,6 @@ internal sealed class GeneratedSymbols
         => type is { TypeKind: TypeKind.Class }
             && _models.GetOrAdd(type, static t => t.GetAttributes().Any(a => GeneratedAttribute.Is(a.AttributeClass, GeneratedNames.ModelDocAttribute)));
 
-    /// <summary>What is known about the model-typed locals of one method body; built once per body, on first need.</summary>
-    public LocalFacts FactsOf(IOperation root) => _facts.GetValue(root, static r => new LocalFacts(r));
-
     /// <summary>
     /// When <paramref name="method"/> is one of the generated <c>{Enum}Extensions</c> methods, the enum
     /// it belongs to. The enum is found from the signature (the parameter or return type named in
@@ -255,37 +251,28 @@ internal sealed class GeneratedSymbols
 /// walking the body. The declarator comes from the local's declaring syntax; the writes are looked for only at the
 /// local's own occurrences, found by scanning the body's text for its name (and, at any escape or non-ASCII
 /// character, by asking which identifier is there), each mapped to its operation by the semantic model, whose
-/// syntax-to-operation map the driver has already built. One answer per local, cached for the body.
+/// syntax-to-operation map the driver has already built. Nothing is cached: a lookup allocates nothing that
+/// outlives it, and the operation trees stay collectable.
 /// </summary>
-internal sealed class LocalFacts
+internal static class LocalFacts
 {
     /// <summary>The body being searched, per thread (see <see cref="IsWritten"/>).</summary>
     [ThreadStatic] private static char[]? t_text;
 
-    private readonly IOperation _root;
-    private bool? _plain;
-    private readonly Dictionary<ILocalSymbol, IOperation?> _initializers = new(SymbolEqualityComparer.Default);
-
-    public LocalFacts(IOperation root) => _root = root;
-
-    /// <summary>The initializer of a local that is never written again; false when unknown or written.</summary>
-    public bool TryGetInitializer(ILocalSymbol local, out IOperation? initializer)
+    /// <summary>
+    /// The initializer of <paramref name="local"/>, declared in the body <paramref name="root"/> and never written
+    /// again; false when unknown or written.
+    /// </summary>
+    public static bool TryGetInitializer(IOperation root, ILocalSymbol local, out IOperation? initializer)
     {
-        lock (_initializers)
-        {
-            if (!_initializers.TryGetValue(local, out initializer))
-            {
-                initializer = Find(local);
-                _initializers[local] = initializer;
-            }
-        }
+        initializer = Find(root, local);
         return initializer is not null;
     }
 
-    private IOperation? Find(ILocalSymbol local)
+    private static IOperation? Find(IOperation root, ILocalSymbol local)
     {
-        var model = _root.SemanticModel;
-        var body = _root.Syntax;
+        var model = root.SemanticModel;
+        var body = root.Syntax;
         var declarations = local.DeclaringSyntaxReferences;
         if (model is null || local.IsRef || declarations.Length != 1) return null;
         var declaration = declarations[0];
@@ -302,19 +289,18 @@ internal sealed class LocalFacts
     /// character (where an identifier may be spelled with an escape) is also read character by character, asking at
     /// each such character which token is there.
     /// </summary>
-    private bool IsWritten(ILocalSymbol local, SemanticModel model, SyntaxNode body)
+    private static bool IsWritten(ILocalSymbol local, SemanticModel model, SyntaxNode body)
     {
         var start = body.Span.Start;
         var length = body.Span.Length;
         var text = t_text is { } buffer && buffer.Length >= length ? buffer : t_text = new char[Math.Max(length, 4096)];
         body.SyntaxTree.GetText().CopyTo(start, text, 0, length);
-        _plain ??= IsPlain(text, length);
         var name = local.Name;
         for (var at = IndexOf(text, length, name, 0); at >= 0; at = IndexOf(text, length, name, at + name.Length))
         {
             if (IsBounded(text, length, at, name.Length) && WritesAt(local, model, body.FindToken(start + at), start + at)) return true;
         }
-        if (_plain.Value) return false;
+        if (IsPlain(text, length)) return false;
         for (var i = 0; i < length; i++)
         {
             if (text[i] != '\\' && text[i] <= 0x7F) continue;

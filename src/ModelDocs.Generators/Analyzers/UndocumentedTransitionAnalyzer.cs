@@ -45,13 +45,13 @@ public sealed class UndocumentedTransitionAnalyzer() : UsageAnalyzer(AnalyzerDes
         if (with.Initializer is not { } initializer || Unwrap(with.Operand) is not ILocalReferenceOperation local || !AssignsConstant(initializer)) return;
         if (!symbols.IsModel(with.Type)) return;
 
-        LocalFacts? facts = null;
+        IOperation? body = null;
         foreach (var init in initializer.Initializers)
         {
             if (!IsStateAssignment(symbols, init, out var property, out var e, out var valueOp, out var to)) continue;
             if (to is null || !e.HasTransitions) continue;
-            facts ??= symbols.FactsOf(Root(with));
-            var from = KnownState(symbols, facts, local.Local, property, 0);
+            body ??= Root(with);
+            var from = KnownState(symbols, body, local.Local, property, 0);
             if (from is null || SymbolEqualityComparer.Default.Equals(from.Field, to.Field)) continue;
             if (e.CanTransition(from, to)) continue;
             ReportTransition(context, e, from, to, valueOp.Syntax);
@@ -73,14 +73,14 @@ public sealed class UndocumentedTransitionAnalyzer() : UsageAnalyzer(AnalyzerDes
     /// method: the local is initialized by a creation or a <c>with</c> that sets the property to a
     /// constant (or by another such local) and is never written again. Null when not known.
     /// </summary>
-    private static EnumMember? KnownState(GeneratedSymbols symbols, LocalFacts facts, ILocalSymbol local, IPropertySymbol property, int depth)
+    private static EnumMember? KnownState(GeneratedSymbols symbols, IOperation body, ILocalSymbol local, IPropertySymbol property, int depth)
     {
         if (depth > MaxStateDepth) return null;
-        if (!facts.TryGetInitializer(local, out var initializer)) return null;
-        return StateOf(symbols, facts, initializer, property, depth);
+        if (!LocalFacts.TryGetInitializer(body, local, out var initializer)) return null;
+        return StateOf(symbols, body, initializer, property, depth);
     }
 
-    private static EnumMember? StateOf(GeneratedSymbols symbols, LocalFacts facts, IOperation? value, IPropertySymbol property, int depth)
+    private static EnumMember? StateOf(GeneratedSymbols symbols, IOperation body, IOperation? value, IPropertySymbol property, int depth)
     {
         switch (Unwrap(value))
         {
@@ -88,9 +88,9 @@ public sealed class UndocumentedTransitionAnalyzer() : UsageAnalyzer(AnalyzerDes
                 return AssignedState(symbols, creation.Initializer, property);
             case IWithOperation with:
                 return (with.Initializer is null ? null : AssignedState(symbols, with.Initializer, property))
-                    ?? StateOf(symbols, facts, with.Operand, property, depth + 1);
+                    ?? StateOf(symbols, body, with.Operand, property, depth + 1);
             case ILocalReferenceOperation other:
-                return KnownState(symbols, facts, other.Local, property, depth + 1);
+                return KnownState(symbols, body, other.Local, property, depth + 1);
             default:
                 return null;
         }
