@@ -38,7 +38,7 @@ internal static partial class JsonEmitter
         w.Open($"internal sealed class {name} : {Json}.Serialization.JsonConverter<{self}>");
         if (props.Count > ModelLimits.MaxSerializedProperties)
         {
-            EmitOversizedPlainMembers(w, model, self, baseConverter);
+            EmitOversizedPlainMembers(w, model, self);
             w.Close();
             return;
         }
@@ -250,22 +250,17 @@ internal static partial class JsonEmitter
     }
 
     /// <summary>A plain record past <see cref="ModelLimits.MaxSerializedProperties"/> (MD1012): the converter's API, throwing.</summary>
-    private static void EmitOversizedPlainMembers(SourceWriter w, ModelSpec model, string self, string? baseConverter)
+    private static void EmitOversizedPlainMembers(SourceWriter w, ModelSpec model, string self)
     {
-        var thrown = $"throw new global::System.NotSupportedException({Literal($"{model.TypeName} has {model.Properties.Count} properties, more than the generated serializer handles ({ModelLimits.MaxSerializedProperties}); see MD1012.")})";
-        w.Line($"public override {self} Read(ref {Reader} reader, global::System.Type typeToConvert, {Options} options) => ReadValue(ref reader, options);");
-        w.Line($"public override void Write({Writer} writer, {self} value, {Options} options) => WriteValue(writer, value, options);");
-        w.Line(baseConverter is null ? "internal struct Fields { }" : $"internal struct Fields {{ public {baseConverter}.Fields Base; }}");
+        EmitOversizedOverrides(w, self);
+        // No Base field even when there is a base: nothing reads it here, and a field never assigned is CS0649.
+        w.Line("internal struct Fields { }");
         w.Line("internal static void Start(ref Fields f) { }");
-        w.Line($"internal static int MatchName({Span} text) => {thrown};");
-        w.Line($"internal static string NameOf(int index) => {thrown};");
-        w.Line($"internal static bool IsKnown(string name) => {thrown};");
-        w.Line($"internal static void ReadProperty(ref {Reader} reader, int index, ref Fields f, {Options} options) => {thrown};");
+        EmitThrowing(w, model, $"int MatchName({Span} text)", "string NameOf(int index)", "bool IsKnown(string name)",
+            $"void ReadProperty(ref {Reader} reader, int index, ref Fields f, {Options} options)");
         w.Line("internal static bool HasRequired(ref Fields f) => true;");
         w.Line("internal static void AddMissing(ref Fields f, global::System.Collections.Generic.List<string> missing) { }");
-        w.Line($"internal static {self} Create(ref Fields f, {Unknown}? unknown) => {thrown};");
-        w.Line($"internal static {self} ReadValue(ref {Reader} reader, {Options} options) => {thrown};");
-        w.Line($"internal static void WriteValue({Writer} writer, {self} value, {Options} options) => {thrown};");
-        w.Line($"internal static void WriteProperties({Writer} writer, {self} value, {Options} options) => {thrown};");
+        EmitThrowing(w, model, $"{self} Create(ref Fields f, {Unknown}? unknown)", ReadValueSignature(self), WriteValueSignature(self),
+            $"void WriteProperties({Writer} writer, {self} value, {Options} options)");
     }
 }

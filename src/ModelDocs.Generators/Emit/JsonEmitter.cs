@@ -44,15 +44,32 @@ internal static partial class JsonEmitter
     /// <summary>A model past <see cref="ModelLimits.MaxSerializedProperties"/> (MD1012): the converter's API, throwing.</summary>
     private static void EmitOversizedConverter(SourceWriter w, ModelSpec model, string self, string name, string generatedCode)
     {
-        var message = Literal($"{model.TypeName} has {model.Properties.Count} properties, more than the generated serializer handles ({ModelLimits.MaxSerializedProperties}); see MD1012.");
         w.Member($"Not supported: <see cref=\"{self}\"/> has more properties than the generated serializer handles (MD1012).", generatedCode);
         w.Open($"internal sealed class {name} : {Json}.Serialization.JsonConverter<{self}>");
-        w.Line($"public override {self} Read(ref {Reader} reader, global::System.Type typeToConvert, {Options} options) => ReadValue(ref reader, options);");
-        w.Line($"public override void Write({Writer} writer, {self} value, {Options} options) => WriteValue(writer, value, options);");
-        w.Line($"internal static {self} ReadValue(ref {Reader} reader, {Options} options) => throw new global::System.NotSupportedException({message});");
-        w.Line($"internal static void WriteValue({Writer} writer, {self} value, {Options} options) => throw new global::System.NotSupportedException({message});");
+        EmitOversizedOverrides(w, self);
+        EmitThrowing(w, model, ReadValueSignature(self), WriteValueSignature(self));
         w.Close();
     }
+
+    /// <summary>An oversized model's <c>Read</c>/<c>Write</c> overrides, which go to the throwing <c>ReadValue</c>/<c>WriteValue</c>.</summary>
+    internal static void EmitOversizedOverrides(SourceWriter w, string self)
+    {
+        w.Line($"public override {self} Read(ref {Reader} reader, global::System.Type typeToConvert, {Options} options) => ReadValue(ref reader, options);");
+        w.Line($"public override void Write({Writer} writer, {self} value, {Options} options) => WriteValue(writer, value, options);");
+    }
+
+    /// <summary>Static members (by signature, after <c>internal static</c>) that throw: the model has more properties than the serializer handles (MD1012).</summary>
+    internal static void EmitThrowing(SourceWriter w, ModelSpec model, params string[] signatures)
+    {
+        var message = Literal($"{model.TypeName} has {model.Properties.Count} properties, more than the generated serializer handles ({ModelLimits.MaxSerializedProperties}); see MD1012.");
+        foreach (var signature in signatures) w.Line($"internal static {signature} => throw new global::System.NotSupportedException({message});");
+    }
+
+    /// <summary>The signature of a converter's <c>ReadValue</c> (after <c>internal static</c>).</summary>
+    internal static string ReadValueSignature(string type) => $"{type} ReadValue(ref {Reader} reader, {Options} options)";
+
+    /// <summary>The signature of a record converter's <c>WriteValue</c> (after <c>internal static</c>).</summary>
+    internal static string WriteValueSignature(string type) => $"void WriteValue({Writer} writer, {type} value, {Options} options)";
 
     /// <summary>The converter's overrides: STJ calls these at the top of a value; errors leave with the full path.</summary>
     internal static void EmitOverrides(SourceWriter w, string type, string typeName, string writeCall)
