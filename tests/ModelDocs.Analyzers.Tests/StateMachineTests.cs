@@ -197,6 +197,8 @@ public class StateMachineTests
         // LocalFacts searches a body's text in a per-thread buffer. A long body that writes `session` at every offset
         // is read first, on this thread; the short body's search must see only its own characters, not that tail.
         var filler = string.Concat(Enumerable.Repeat("        session = other;\n", 400));
+        // Past the size a thread keeps (64K characters): searched in an array of its own.
+        var huge = string.Concat(Enumerable.Repeat("        _ = other.ProfileId;\n", 3000)) + "        session = other;\n";
         var source = $$"""
             using Test.Models;
             class C
@@ -211,6 +213,13 @@ public class StateMachineTests
                 void Short()
                 {
                     var session = new NewCustomerSession { ProfileId = "p", State = NewCustomerSessionState.Open };
+                    _ = session with { State = NewCustomerSessionState.PartiallyReturned };
+                }
+
+                void Huge(NewCustomerSession other)
+                {
+                    var session = new NewCustomerSession { ProfileId = "p", State = NewCustomerSessionState.Open };
+            {{huge}}
                     _ = session with { State = NewCustomerSessionState.PartiallyReturned };
                 }
             }
@@ -232,6 +241,8 @@ public class StateMachineTests
         }
 
         Assert.False(KnownInitializer("Long"));
+        Assert.True(KnownInitializer("Short"));
+        Assert.False(KnownInitializer("Huge"));
         Assert.True(KnownInitializer("Short"));
     }
 

@@ -259,6 +259,9 @@ internal static class LocalFacts
     /// <summary>The body being searched, per thread (see <see cref="IsWritten"/>).</summary>
     [ThreadStatic] private static char[]? t_text;
 
+    /// <summary>A longer body (a file of top-level statements, say) is searched in an array of its own, so no thread keeps a large one.</summary>
+    private const int MaxKeptBuffer = 64 * 1024;
+
     /// <summary>
     /// The initializer of <paramref name="local"/>, declared in the body <paramref name="root"/> and never written
     /// again; false when unknown or written.
@@ -293,7 +296,8 @@ internal static class LocalFacts
     {
         var start = body.Span.Start;
         var length = body.Span.Length;
-        var text = t_text is { } buffer && buffer.Length >= length ? buffer : t_text = new char[Math.Max(length, 4096)];
+        var text = length > MaxKeptBuffer ? new char[length]
+            : t_text is { } buffer && buffer.Length >= length ? buffer : t_text = new char[Math.Max(length, 4096)];
         body.SyntaxTree.GetText().CopyTo(start, text, 0, length);
         var name = local.Name;
         for (var at = IndexOf(text, length, name, 0); at >= 0; at = IndexOf(text, length, name, at + name.Length))
